@@ -1,0 +1,158 @@
+"""Typed errors for every failure a user of the Xiaomi cloud can meet.
+
+Each error carries a stable ``key`` that the integration maps to a translated
+message; the numeric cloud ``code`` is kept where the cloud gave one.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+
+class XiaomiCloudError(Exception):
+    """Base class of every error the cloud client raises."""
+
+    key: ClassVar[str] = "cloud_error"
+
+    def __init__(self, message: str = "", *, code: int | None = None) -> None:
+        super().__init__(message or self.key)
+        self.code = code
+
+
+# --- Transport ---------------------------------------------------------------
+
+
+class CloudConnectionError(XiaomiCloudError):
+    """The cloud could not be reached, or answered with an HTTP server error."""
+
+    key = "cannot_connect"
+
+
+class CloudTimeoutError(CloudConnectionError):
+    """The cloud did not answer in time."""
+
+    key = "timeout"
+
+
+class MalformedResponseError(XiaomiCloudError):
+    """The cloud answered something that is not the documented shape."""
+
+    key = "malformed_response"
+
+
+# --- Authentication ----------------------------------------------------------
+
+
+class AuthError(XiaomiCloudError):
+    """Base class of login and session failures."""
+
+    key = "auth_error"
+
+
+class InvalidCredentialsError(AuthError):
+    """Wrong user name or password (passport codes 70016, 20003, 70002)."""
+
+    key = "invalid_auth"
+
+
+class CaptchaRequiredError(AuthError):
+    """The passport wants a captcha; ``challenge`` holds the image to show."""
+
+    key = "captcha_required"
+
+    def __init__(self, message: str = "", *, code: int | None = None, challenge: object = None) -> None:
+        super().__init__(message, code=code)
+        self.challenge = challenge
+
+
+class CaptchaWrongError(CaptchaRequiredError):
+    """The captcha answer was wrong (87001); a new challenge comes with it."""
+
+    key = "captcha_wrong"
+
+
+class VerificationRequiredError(AuthError):
+    """The passport wants a code sent by SMS or email (notificationUrl / 81003)."""
+
+    key = "verification_required"
+
+
+class VerificationCodeWrongError(AuthError):
+    """The verification code the user typed was not accepted."""
+
+    key = "verification_code_wrong"
+
+
+class LoginBlockedError(AuthError):
+    """Xiaomi blocks logins for now (too many attempts / risk control)."""
+
+    key = "login_blocked"
+
+
+class QrLoginTimeoutError(AuthError):
+    """The QR code was not scanned before it expired."""
+
+    key = "qr_expired"
+
+
+class AuthExpiredError(AuthError):
+    """The passToken no longer works: the user must log in again (reauth)."""
+
+    key = "auth_expired"
+
+
+class ServiceTokenExpiredError(AuthError):
+    """The short-lived serviceToken expired; the client re-mints it by itself."""
+
+    key = "service_token_expired"
+
+
+# --- Sharing (app API codes) -------------------------------------------------
+
+
+class ApiError(XiaomiCloudError):
+    """An app API call answered a non-zero code that has no more specific class."""
+
+    key = "api_error"
+
+
+class AlreadySharedError(ApiError):
+    """−11: the device is already shared with that user."""
+
+    key = "already_shared"
+
+
+class InvitePendingError(ApiError):
+    """−12: an invite to that user is already waiting for an answer."""
+
+    key = "invite_pending"
+
+
+class TooManyShareesError(ApiError):
+    """−13: the device has reached its number of sharees."""
+
+    key = "too_many_sharees"
+
+
+class InviteExpiredError(ApiError):
+    """−6 on share_response: the invite expired before it was answered."""
+
+    key = "invite_expired"
+
+
+class UserNotFoundError(ApiError):
+    """No Xiaomi account matches the ID or phone number."""
+
+    key = "user_not_found"
+
+
+class DeviceNotShareableError(ApiError):
+    """The device's product does not allow sharing (or not the permission asked)."""
+
+    key = "device_not_shareable"
+
+
+class PermissionDeniedError(ApiError):
+    """−1: this account may not do that to the device (e.g. it is not the owner)."""
+
+    key = "permission_denied"
