@@ -168,10 +168,10 @@ export function ensurePythonEnv(): PythonEnv {
   const stampPath = join(cacheDir, "requirements.stamp");
   const hostVenv = env.kind === "native" ? env.venv : join(env.root, env.venv.slice(1));
   const upToDate = existsSync(stampPath) && readFileSync(stampPath, "utf8") === requirements;
-  if (upToDate && existsSync(join(hostVenv, "bin", "python"))) return env;
+  if (upToDate && existsSync(join(hostVenv, "pyvenv.cfg"))) return env;
 
   step("Installing the Python test environment (once per requirements change)");
-  if (!existsSync(join(hostVenv, "bin", "python"))) {
+  if (!existsSync(join(hostVenv, "pyvenv.cfg"))) {
     if (env.kind === "native") {
       run(nativePython() as string, ["-m", "venv", env.venv]);
     } else {
