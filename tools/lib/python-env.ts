@@ -22,7 +22,12 @@ const minimumPython: readonly [number, number, number] = [3, 14, 2];
 /** The Debian suite that carries python3.14. */
 const debianSuite = "forky";
 /** Host files a chrooted pip needs to reach the package index as the host does. */
-const hostFilesForChroot = ["/etc/resolv.conf", "/etc/hosts", "/etc/pip.conf", "/etc/ssl/certs/ca-certificates.crt"];
+const hostFilesForChroot = [
+  "/etc/resolv.conf",
+  "/etc/hosts",
+  "/etc/pip.conf",
+  "/etc/ssl/certs/ca-certificates.crt",
+];
 
 export type PythonEnv = { kind: "native"; venv: string } | { kind: "chroot"; root: string; venv: string };
 
@@ -137,7 +142,12 @@ export function pythonRuntime(): PythonEnv {
 }
 
 /** Build argv for running a program from the venv (`python`, `pytest`, `ruff` ...). */
-export function venvCommand(env: PythonEnv, program: string, args: readonly string[], cwd = projectRoot): string[] {
+export function venvCommand(
+  env: PythonEnv,
+  program: string,
+  args: readonly string[],
+  cwd = projectRoot,
+): string[] {
   const binary = join(env.venv, "bin", program);
   if (env.kind === "native") return [binary, ...args];
   const pathInside = `${env.venv}/bin:/usr/local/bin:/usr/bin:/bin`;
@@ -145,7 +155,12 @@ export function venvCommand(env: PythonEnv, program: string, args: readonly stri
 }
 
 /** Run a venv program to completion with inherited output; returns its exit code. */
-export function runInVenv(env: PythonEnv, program: string, args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}): number {
+export function runInVenv(
+  env: PythonEnv,
+  program: string,
+  args: readonly string[],
+  extraEnv: NodeJS.ProcessEnv = {},
+): number {
   const [cmd, ...rest] = venvCommand(env, program, args);
   const result = spawnSync(cmd as string, rest, { stdio: "inherit", env: { ...process.env, ...extraEnv } });
   if (result.error) throw result.error;
@@ -153,7 +168,12 @@ export function runInVenv(env: PythonEnv, program: string, args: readonly string
 }
 
 /** Start a venv program in the background (used for a real Home Assistant). */
-export function spawnInVenv(env: PythonEnv, program: string, args: readonly string[], options: SpawnOptions = {}): ChildProcess {
+export function spawnInVenv(
+  env: PythonEnv,
+  program: string,
+  args: readonly string[],
+  options: SpawnOptions = {},
+): ChildProcess {
   const [cmd, ...rest] = venvCommand(env, program, args);
   return spawn(cmd as string, rest, options);
 }

@@ -13,7 +13,11 @@ export function run(cmd: string, args: readonly string[], options: SpawnSyncOpti
 }
 
 /** Run a command and return its trimmed stdout, or undefined when it fails. */
-export function capture(cmd: string, args: readonly string[], options: SpawnSyncOptions = {}): string | undefined {
+export function capture(
+  cmd: string,
+  args: readonly string[],
+  options: SpawnSyncOptions = {},
+): string | undefined {
   const result = spawnSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], ...options });
   if (result.error || result.status !== 0) return undefined;
   return String(result.stdout).trim();

@@ -1,0 +1,46 @@
+// Start the simulator as a child process and learn its URL from its ready line.
+import { spawn, type ChildProcess } from "node:child_process";
+import { projectRoot } from "./python-env.ts";
+
+export interface RunningSimulator {
+  url: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+const readyLine = /simulator listening on (http:\/\/127\.0\.0\.1:\d+)/;
+
+export function startSimulator(port = 0, timeoutMs = 30_000): Promise<RunningSimulator> {
+  const child = spawn(
+    process.execPath,
+    ["--openssl-legacy-provider", "--import", "tsx", "simulator/src/main.ts", "--port", String(port)],
+    { cwd: projectRoot, stdio: ["ignore", "pipe", "inherit"] },
+  );
+  const stop = (): Promise<void> =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
+  return new Promise((resolve, reject) => {
+    let buffered = "";
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error("the simulator did not report ready in time"));
+    }, timeoutMs);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the simulator exited early with code ${code}`));
+    });
+    child.stdout?.on("data", (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const match = readyLine.exec(buffered);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        child.stdout?.removeAllListeners("data");
+        child.stdout?.resume();
+        resolve({ url: match[1], process: child, stop });
+      }
+    });
+  });
+}
