@@ -117,25 +117,25 @@ class ApiError(XiaomiCloudError):
 
 
 class AlreadySharedError(ApiError):
-    """−11: the device is already shared with that user."""
+    """-11: the device is already shared with that user."""
 
     key = "already_shared"
 
 
 class InvitePendingError(ApiError):
-    """−12: an invite to that user is already waiting for an answer."""
+    """-12: an invite to that user is already waiting for an answer."""
 
     key = "invite_pending"
 
 
 class TooManyShareesError(ApiError):
-    """−13: the device has reached its number of sharees."""
+    """-13: the device has reached its number of sharees."""
 
     key = "too_many_sharees"
 
 
 class InviteExpiredError(ApiError):
-    """−6 on share_response: the invite expired before it was answered."""
+    """-6 on share_response: the invite expired before it was answered."""
 
     key = "invite_expired"
 
@@ -153,6 +153,12 @@ class DeviceNotShareableError(ApiError):
 
 
 class PermissionDeniedError(ApiError):
-    """−1: this account may not do that to the device (e.g. it is not the owner)."""
+    """-1: this account may not do that to the device (e.g. it is not the owner)."""
 
     key = "permission_denied"
+
+
+class ShareWithSelfError(UserNotFoundError):
+    """The recipient is the sharing account itself (refused before any request)."""
+
+    key = "share_with_self"

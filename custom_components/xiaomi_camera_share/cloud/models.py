@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum, IntFlag, StrEnum
+from typing import TYPE_CHECKING
 
-from .regions import Region
+if TYPE_CHECKING:
+    from .regions import Region
 
 CAMERA_MODEL_MARKERS = (".camera.", ".cateye.", ".feeder.")
 

@@ -77,3 +77,7 @@ class Endpoints:
         if not self.override or not url.startswith("https://"):
             return url
         return f"{self.override.rstrip('/')}/{url.removeprefix('https://')}"
+
+
+# The real Xiaomi hosts (no override).
+DEFAULT_ENDPOINTS: Final = Endpoints()

@@ -1,0 +1,185 @@
+"""The Xiaomi cloud client: the sharing endpoints of a logged-in account."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import TYPE_CHECKING, Any, Final
+
+from . import parsing
+from .api_errors import PROFILE, SHARE_REQUEST, SHARE_REQUEST_BATCH, SHARE_RESPONSE
+from .app_api import AppApi
+from .errors import ApiError, AuthExpiredError, ServiceTokenExpiredError, ShareWithSelfError
+from .models import BatchShareResult, Credentials, Device, Invite, Sharee, SharePermission, UserProfile
+from .passport import Passport
+from .regions import DEFAULT_ENDPOINTS, Endpoints, Region
+from .session_token import ServiceSession, mint_service_session
+from .transport import DEFAULT_TIMEOUTS, Timeouts
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    import aiohttp
+
+_LOGGER = logging.getLogger(__name__)
+
+DEVICE_PAGE_SIZE: Final = 200
+# A guard against a cloud that keeps saying "has_more" forever.
+MAX_DEVICE_PAGES: Final = 50
+READ_ONLY_TYPE: Final = "readonly"
+
+
+class XiaomiCloudClient:
+    """Signed app API calls for one account, re-minting the serviceToken as needed.
+
+    Only the passToken (in ``credentials``) is meant to be stored; the
+    serviceToken and ssecurity live in memory and are minted lazily.
+    """
+
+    def __init__(
+        self,
+        session: aiohttp.ClientSession,
+        credentials: Credentials,
+        endpoints: Endpoints = DEFAULT_ENDPOINTS,
+        *,
+        on_credentials_changed: Callable[[Credentials], None] | None = None,
+        timeouts: Timeouts = DEFAULT_TIMEOUTS,
+    ) -> None:
+        self._http = session
+        self._credentials = credentials
+        self._endpoints = endpoints
+        self._timeouts = timeouts
+        self._on_credentials_changed = on_credentials_changed
+        self._api = AppApi(session, endpoints, credentials.device_id, timeouts.request)
+        self._service: ServiceSession | None = None
+        self._mint_lock = asyncio.Lock()
+        self.request_count = 0
+
+    @property
+    def credentials(self) -> Credentials:
+        """The credentials to persist (the passport may have rotated the passToken)."""
+        return self._credentials
+
+    async def validate(self) -> None:
+        """Mint a serviceToken now; AuthExpiredError if the passToken no longer works."""
+        await self._mint(stale=self._service)
+
+    # --- devices and shares (owner side) -------------------------------------
+
+    async def get_devices(self, region: Region) -> list[Device]:
+        """Every device of the account in ``region`` (``/v2/home/device_list_page``, paged)."""
+        devices: list[Device] = []
+        start_did = ""
+        for _ in range(MAX_DEVICE_PAGES):
+            result = await self._call(
+                region,
+                "/v2/home/device_list_page",
+                {
+                    "limit": DEVICE_PAGE_SIZE,
+                    "start_did": start_did,
+                    "get_split_device": False,
+                    "get_third_device": True,
+                    "dids": [],
+                },
+            )
+            page, next_did = parsing.parse_device_page(result, region)
+            devices.extend(page)
+            if next_did is None:
+                return devices
+            start_did = next_did
+        _LOGGER.warning("device list of %s still had more pages after %s", region, MAX_DEVICE_PAGES)
+        return devices
+
+    async def get_shares(self, region: Region) -> dict[str, list[Sharee]]:
+        """Pending and accepted sharees of every owned device, keyed by did."""
+        return parsing.parse_share_overview(await self._call(region, "/share/device_share_list", {}))
+
+    async def get_device_sharees(self, region: Region, did: str, pid: str = "0") -> list[Sharee]:
+        """Everyone one device is shared with or was invited to, with their status."""
+        result = await self._call(region, "/share/get_share_user", {"did": did, "pid": pid})
+        return parsing.parse_sharee_list(result)
+
+    async def share(self, region: Region, did: str, user_id: str, permission: SharePermission) -> None:
+        """Invite one account to one device."""
+        self._refuse_self([user_id])
+        data: dict[str, Any] = {"command": "share_request", "did": did, "userid": user_id}
+        if permission is SharePermission.VIEW_ONLY:
+            data["type"] = READ_ONLY_TYPE
+        await self._call(region, SHARE_REQUEST, data)
+
+    async def share_batch(
+        self,
+        region: Region,
+        dids: Sequence[str],
+        user_ids: Sequence[str],
+        permission: SharePermission,
+    ) -> BatchShareResult:
+        """Invite several accounts to several devices in one request."""
+        self._refuse_self(user_ids)
+        data: dict[str, Any] = {"didList": list(dids), "receiver": list(user_ids)}
+        if permission is SharePermission.VIEW_ONLY:
+            data["type"] = READ_ONLY_TYPE
+        return parsing.parse_batch_result(await self._call(region, SHARE_REQUEST_BATCH, data))
+
+    async def revoke(self, region: Region, did: str, user_ids: Sequence[str], pid: str = "0") -> None:
+        """Take a device away from accounts; also withdraws pending invites."""
+        data = {"list": [{"did": did, "pid": pid, "userid": list(user_ids)}]}
+        failed = parsing.failed_revocations(await self._call(region, "/share/delete_user", data))
+        if failed:
+            raise ApiError(f"the cloud did not revoke {len(failed)} share(s)")
+
+    # --- invites (receiving side) ---------------------------------------------
+
+    async def get_invites(self, region: Region) -> list[Invite]:
+        """Invites to this account in ``region`` (pending, answered and expired)."""
+        data = {"userid": self._credentials.user_id}
+        return parsing.parse_invites(await self._call(region, "/share/receive_share_list", data), region)
+
+    async def respond_to_invite(self, region: Region, invite_id: int, accept: bool, msg_id: str = "") -> None:
+        """Accept or decline an invite; InviteExpiredError when it is too late."""
+        data = {"msg_id": msg_id, "inv_id": invite_id, "value": "accept" if accept else "reject"}
+        await self._call(region, SHARE_RESPONSE, data)
+
+    async def leave_share(self, region: Region, did: str, pid: str = "0") -> None:
+        """Give back a device someone shared with this account."""
+        await self._call(region, "/share/cancel", {"did": did, "pid": pid})
+
+    async def lookup_user(self, region: Region, query: str) -> UserProfile:
+        """Find an account by Xiaomi ID or phone number; UserNotFoundError if none."""
+        return parsing.parse_profile(await self._call(region, PROFILE, {"id": query.strip()}))
+
+    # --- plumbing ---------------------------------------------------------------
+
+    def _refuse_self(self, user_ids: Sequence[str]) -> None:
+        if self._credentials.user_id in (user_id.strip() for user_id in user_ids):
+            raise ShareWithSelfError("a device cannot be shared with its own account")
+
+    async def _call(self, region: Region, path: str, data: dict[str, Any]) -> Any:
+        """One API call; when the serviceToken expired, mint a new one and retry once."""
+        service = self._service or await self._mint(stale=None)
+        try:
+            self.request_count += 1
+            return await self._api.call(service, region, path, data)
+        except ServiceTokenExpiredError:
+            _LOGGER.debug("serviceToken no longer accepted on %s; minting a new one", path)
+        service = await self._mint(stale=service)
+        try:
+            self.request_count += 1
+            return await self._api.call(service, region, path, data)
+        except ServiceTokenExpiredError as err:
+            raise AuthExpiredError("a freshly minted serviceToken was refused") from err
+
+    async def _mint(self, stale: ServiceSession | None) -> ServiceSession:
+        """Mint a serviceToken unless another call already replaced ``stale``."""
+        async with self._mint_lock:
+            if self._service is not None and self._service is not stale:
+                return self._service
+            passport = Passport(self._http, self._endpoints, self._credentials.device_id, self._timeouts)
+            minted = await mint_service_session(passport, self._credentials)
+            self._service = minted.session
+            if minted.credentials != self._credentials:
+                self._credentials = minted.credentials
+                _LOGGER.debug("the passport rotated the passToken")
+                if self._on_credentials_changed is not None:
+                    self._on_credentials_changed(minted.credentials)
+            return minted.session

@@ -1,0 +1,142 @@
+"""Talking to the Xiaomi passport (account.xiaomi.com) and the STS callback.
+
+The passport answers JSON behind a ``&&&START&&&`` prefix, keeps its state in
+cookies, and hands out absolute URLs of real Xiaomi hosts that are mapped onto
+the development override before they are requested.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import TYPE_CHECKING, Any, Final
+
+from yarl import URL
+
+from .errors import LoginBlockedError, MalformedResponseError
+from .transport import HttpReply, Timeouts, send, user_agent
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    import aiohttp
+
+    from .regions import Endpoints
+
+_LOGGER = logging.getLogger(__name__)
+
+JSON_PREFIX: Final = "&&&START&&&"
+SDK_VERSION: Final = "3.8.6"
+SID: Final = "xiaomiio"
+MAX_REDIRECTS: Final = 5
+
+# Passport codes and HTTP statuses that mean "too many attempts, try later".
+BLOCKED_CODES: Final = frozenset({70022})
+BLOCKED_STATUSES: Final = frozenset({403, 429})
+
+
+def parse_passport_json(reply: HttpReply) -> dict[str, Any]:
+    """Strip the passport's prefix and parse its JSON object."""
+    text = reply.text.strip().removeprefix(JSON_PREFIX)
+    try:
+        payload = json.loads(text)
+    except ValueError as err:
+        raise MalformedResponseError("the passport answered something that is not JSON") from err
+    if not isinstance(payload, dict):
+        raise MalformedResponseError("the passport answered JSON that is not an object")
+    return payload
+
+
+def passport_code(payload: Mapping[str, Any]) -> int:
+    """The numeric ``code`` of a passport answer (0 when absent)."""
+    code = payload.get("code", 0)
+    try:
+        return int(code)
+    except (TypeError, ValueError) as err:
+        raise MalformedResponseError("the passport answered a non-numeric code") from err
+
+
+class Passport:
+    """A cookie-carrying conversation with the passport for one client ``device_id``.
+
+    Cookies the passport sets are remembered here (never in the shared session's
+    jar) and sent back on later calls of the same conversation.
+    """
+
+    def __init__(
+        self,
+        session: aiohttp.ClientSession,
+        endpoints: Endpoints,
+        device_id: str,
+        timeouts: Timeouts,
+    ) -> None:
+        self._session = session
+        self._endpoints = endpoints
+        self._timeouts = timeouts
+        self._headers = {"User-Agent": user_agent(device_id)}
+        self.cookies: dict[str, str] = {"deviceId": device_id, "sdkVersion": SDK_VERSION}
+
+    def url(self, path_or_url: str) -> str:
+        """An absolute URL for a passport path or for a URL the cloud handed out."""
+        if path_or_url.startswith("/"):
+            return f"{self._endpoints.account}{path_or_url}"
+        return self._endpoints.rewrite(path_or_url)
+
+    async def request(
+        self,
+        method: str,
+        path_or_url: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        form: Mapping[str, str] | None = None,
+        extra_cookies: Mapping[str, str] | None = None,
+        time_limit: float | None = None,
+    ) -> HttpReply:
+        """One passport request; remembers the cookies it sets, refuses when blocked."""
+        reply = await send(
+            self._session,
+            method,
+            self.url(path_or_url),
+            params=params,
+            form=form,
+            headers=self._headers,
+            cookies={**self.cookies, **(extra_cookies or {})},
+            time_limit=self._timeouts.request if time_limit is None else time_limit,
+        )
+        self.cookies.update(reply.cookies)
+        if reply.status in BLOCKED_STATUSES:
+            raise LoginBlockedError(f"the passport refused with HTTP {reply.status}", code=reply.status)
+        return reply
+
+    async def request_json(
+        self,
+        method: str,
+        path_or_url: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        form: Mapping[str, str] | None = None,
+        extra_cookies: Mapping[str, str] | None = None,
+        time_limit: float | None = None,
+    ) -> dict[str, Any]:
+        """A passport request whose answer is JSON; code 70022 means blocked."""
+        reply = await self.request(
+            method, path_or_url, params=params, form=form, extra_cookies=extra_cookies, time_limit=time_limit
+        )
+        payload = parse_passport_json(reply)
+        if passport_code(payload) in BLOCKED_CODES:
+            raise LoginBlockedError("the passport blocks logins for now", code=passport_code(payload))
+        return payload
+
+    async def follow(self, location: str) -> HttpReply:
+        """GET a login ``location`` and follow its redirects, collecting cookies.
+
+        Relative redirects resolve against the real URL, which is then mapped
+        onto the override like every other URL the cloud hands out.
+        """
+        url = location
+        for _ in range(MAX_REDIRECTS):
+            reply = await self.request("GET", url)
+            if reply.location is None:
+                return reply
+            url = str(URL(url).join(URL(reply.location)))
+        raise MalformedResponseError("too many redirects after login")
