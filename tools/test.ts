@@ -59,8 +59,8 @@ await phase("Python: ruff, ruff format, mypy", () => {
   if (!python) return false;
   const env = python;
   return [
-    runInVenv(env, "ruff", ["check", "custom_components", "test"]),
-    runInVenv(env, "ruff", ["format", "--check", "custom_components", "test"]),
+    runInVenv(env, "ruff", ["check", "custom_components", "demo", "test"]),
+    runInVenv(env, "ruff", ["format", "--check", "custom_components", "demo", "test"]),
     runInVenv(env, "mypy", []),
   ].every((code) => code === 0);
 });

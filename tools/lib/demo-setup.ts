@@ -1,0 +1,195 @@
+// Set up the demo instance through Home Assistant's own APIs (config flows, the
+// automation config API, the websocket API for dashboards) — never by writing
+// .storage files. Every step is idempotent, so a second start reuses what exists.
+import type { Connection } from "home-assistant-js-websocket";
+import { runConfigFlow } from "./config-flow.ts";
+import { integrationDomain } from "./ha-server.ts";
+
+export const demoDomain = "xiaomi_camera_share_demo";
+
+/** Seed accounts of the simulator the demo logs in with (made-up credentials). */
+export const demoAccounts = {
+  owner: { userId: "1100000001", username: "owner@example.com", password: "owner-demo-password" },
+  family: { userId: "1100000002", username: "family@example.com", password: "family-demo-password" },
+} as const;
+/** The Xiaomi account that plays the guest in the guest-mode automation. */
+export const guestUserId = "1100000004";
+/** The camera the guest-mode automation shares: the owner's garden camera. */
+export const guestCameraDid = "501000002";
+export const dashboardPath = "camera-share";
+export const cardType = "custom:xiaomi-camera-share-card";
+
+interface ConfigEntry {
+  entry_id: string;
+  domain: string;
+  unique_id: string | null;
+  title: string;
+}
+
+interface DeviceEntry {
+  id: string;
+  identifiers: [string, string][];
+  config_entries: string[];
+}
+
+interface DashboardEntry {
+  url_path: string;
+}
+
+async function rest<T>(baseUrl: string, token: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+async function configEntries(connection: Connection, domain: string): Promise<ConfigEntry[]> {
+  return connection.sendMessagePromise<ConfigEntry[]>({ type: "config_entries/get", domain });
+}
+
+async function ensureAccount(
+  baseUrl: string,
+  token: string,
+  connection: Connection,
+  account: (typeof demoAccounts)[keyof typeof demoAccounts],
+): Promise<string> {
+  const existing = (await configEntries(connection, integrationDomain)).find(
+    (entry) => entry.unique_id === account.userId,
+  );
+  if (existing) return existing.entry_id;
+  const result = await runConfigFlow(baseUrl, token, integrationDomain, {
+    user: { next_step_id: "password" },
+    password: { username: account.username, password: account.password },
+    regions: { regions: ["cn"] },
+  });
+  if (result.type !== "create_entry" || !result.result) {
+    throw new Error(`adding ${account.username} ended with ${result.type} ${result.reason ?? ""}`);
+  }
+  return result.result.entry_id;
+}
+
+async function ensureDemoCameras(baseUrl: string, token: string, connection: Connection): Promise<void> {
+  if ((await configEntries(connection, demoDomain)).length > 0) return;
+  await runConfigFlow(baseUrl, token, demoDomain, {});
+}
+
+async function deviceIdOf(connection: Connection, did: string): Promise<string> {
+  const devices = await connection.sendMessagePromise<DeviceEntry[]>({ type: "config/device_registry/list" });
+  const device = devices.find((d) =>
+    d.identifiers.some(([domain, id]) => domain === integrationDomain && id === did),
+  );
+  if (!device) throw new Error(`no Home Assistant device for Mi camera ${did}`);
+  return device.id;
+}
+
+/** The example automations of the README, created through the automation config API. */
+async function ensureAutomations(
+  baseUrl: string,
+  token: string,
+  connection: Connection,
+  familyEntryId: string,
+): Promise<void> {
+  const cameraDevice = await deviceIdOf(connection, guestCameraDid);
+  const automations: Record<string, unknown> = {
+    xiaomi_camera_share_guest_on: {
+      alias: "Guest mode on: share the garden camera for 4 hours",
+      triggers: [{ trigger: "state", entity_id: "input_boolean.guest_mode", to: "on" }],
+      actions: [
+        {
+          action: `${integrationDomain}.share`,
+          data: {
+            device_id: [cameraDevice],
+            recipient: guestUserId,
+            permission: "view_only",
+            duration: { hours: 4 },
+          },
+        },
+      ],
+      mode: "single",
+    },
+    xiaomi_camera_share_guest_off: {
+      alias: "Guest mode off: revoke the guest's access",
+      triggers: [{ trigger: "state", entity_id: "input_boolean.guest_mode", to: "off" }],
+      actions: [
+        {
+          action: `${integrationDomain}.revoke`,
+          data: { device_id: [cameraDevice], recipient: guestUserId },
+        },
+      ],
+      mode: "single",
+    },
+    xiaomi_camera_share_accept_from_owner: {
+      alias: "Family account: accept invites from the owner automatically",
+      triggers: [
+        {
+          trigger: "event",
+          event_type: `${integrationDomain}_event`,
+          event_data: {
+            type: "invite_received",
+            entry_id: familyEntryId,
+            user_id: demoAccounts.owner.userId,
+          },
+        },
+      ],
+      actions: [
+        {
+          action: `${integrationDomain}.accept_invite`,
+          data: { config_entry_id: familyEntryId, sender: demoAccounts.owner.userId },
+        },
+      ],
+      mode: "queued",
+    },
+  };
+  for (const [id, config] of Object.entries(automations)) {
+    await rest(baseUrl, token, `/api/config/automation/config/${id}`, config);
+  }
+}
+
+async function ensureDashboard(connection: Connection): Promise<void> {
+  const dashboards = await connection.sendMessagePromise<DashboardEntry[]>({
+    type: "lovelace/dashboards/list",
+  });
+  if (dashboards.some((d) => d.url_path === dashboardPath)) return;
+  await connection.sendMessagePromise({
+    type: "lovelace/dashboards/create",
+    url_path: dashboardPath,
+    title: "Camera sharing",
+    icon: "mdi:cctv",
+    show_in_sidebar: true,
+    require_admin: false,
+    mode: "storage",
+  });
+  await connection.sendMessagePromise({
+    type: "lovelace/config/save",
+    url_path: dashboardPath,
+    config: {
+      views: [
+        {
+          title: "Cameras",
+          path: "cameras",
+          cards: [
+            { type: cardType },
+            { type: "entities", title: "Guest mode", entities: ["input_boolean.guest_mode"] },
+          ],
+        },
+      ],
+    },
+  });
+}
+
+export interface DemoSetup {
+  ownerEntryId: string;
+  familyEntryId: string;
+}
+
+export async function setUpDemo(baseUrl: string, token: string, connection: Connection): Promise<DemoSetup> {
+  const ownerEntryId = await ensureAccount(baseUrl, token, connection, demoAccounts.owner);
+  const familyEntryId = await ensureAccount(baseUrl, token, connection, demoAccounts.family);
+  await ensureDemoCameras(baseUrl, token, connection);
+  await ensureAutomations(baseUrl, token, connection, familyEntryId);
+  await ensureDashboard(connection);
+  return { ownerEntryId, familyEntryId };
+}

@@ -1,0 +1,174 @@
+// A real Home Assistant for the demo and the end-to-end tests: a generated config
+// directory, the server process, and onboarding through Home Assistant's own APIs.
+import type { ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { projectRoot, spawnInVenv, type PythonEnv } from "./python-env.ts";
+
+export const integrationDomain = "xiaomi_camera_share";
+/** The OAuth client id the HA frontend itself uses when served from this base URL. */
+export const clientIdFor = (baseUrl: string): string => `${baseUrl}/`;
+
+export interface HomeAssistantOptions {
+  configDir: string;
+  port: number;
+  /** Extra environment for the server (the cloud override points at the simulator). */
+  env: NodeJS.ProcessEnv;
+  /** Extra custom integrations to link into the config (name -> source folder). */
+  extraIntegrations?: Record<string, string>;
+}
+
+export interface Owner {
+  name: string;
+  username: string;
+  password: string;
+}
+
+function linkIntegration(customComponents: string, name: string, source: string): void {
+  const target = join(customComponents, name);
+  rmSync(target, { force: true, recursive: false });
+  symlinkSync(source, target);
+}
+
+/** Write configuration.yaml and link the integration(s) into custom_components/. */
+export function prepareConfigDir(options: HomeAssistantOptions): void {
+  const customComponents = join(options.configDir, "custom_components");
+  mkdirSync(customComponents, { recursive: true });
+  linkIntegration(
+    customComponents,
+    integrationDomain,
+    join(projectRoot, "custom_components", integrationDomain),
+  );
+  for (const [name, source] of Object.entries(options.extraIntegrations ?? {})) {
+    linkIntegration(customComponents, name, source);
+  }
+  const configuration = join(options.configDir, "configuration.yaml");
+  if (!existsSync(configuration)) {
+    writeFileSync(
+      configuration,
+      [
+        "# Generated for development; the project's start command owns this folder.",
+        "homeassistant:",
+        "  name: Xiaomi Camera Share demo",
+        "  time_zone: Europe/Berlin",
+        "  country: DE",
+        "  unit_system: metric",
+        "http:",
+        "  server_host: 127.0.0.1",
+        `  server_port: ${options.port}`,
+        "frontend:",
+        "config:",
+        "automation: !include automations.yaml",
+        "input_boolean: !include input_boolean.yaml",
+        "logbook:",
+        "logger:",
+        "  default: warning",
+        "  logs:",
+        `    custom_components.${integrationDomain}: info`,
+        "",
+      ].join("\n"),
+    );
+  }
+  const starters: Record<string, string> = {
+    "automations.yaml": "[]\n",
+    "input_boolean.yaml": "guest_mode:\n  name: Guest mode\n  icon: mdi:account-clock\n",
+  };
+  for (const [file, text] of Object.entries(starters)) {
+    const path = join(options.configDir, file);
+    if (!existsSync(path)) writeFileSync(path, text);
+  }
+}
+
+export function startHomeAssistant(python: PythonEnv, options: HomeAssistantOptions): ChildProcess {
+  prepareConfigDir(options);
+  return spawnInVenv(python, "hass", ["-c", options.configDir, "--skip-pip"], {
+    env: { ...process.env, ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+/** Wait until the HTTP server answers (onboarding API is public). */
+export async function waitForHomeAssistant(baseUrl: string, timeoutMs = 180_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${baseUrl}/api/onboarding`);
+      if (response.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  throw new Error(`Home Assistant did not answer at ${baseUrl} in time`);
+}
+
+async function json<T>(response: Response): Promise<T> {
+  if (!response.ok) {
+    throw new Error(`${response.url} answered ${response.status}: ${await response.text()}`);
+  }
+  return (await response.json()) as T;
+}
+
+async function exchangeCode(baseUrl: string, code: string): Promise<string> {
+  const body = new URLSearchParams({
+    grant_type: "authorization_code",
+    code,
+    client_id: clientIdFor(baseUrl),
+  });
+  const token = await json<{ access_token: string }>(
+    await fetch(`${baseUrl}/auth/token`, { method: "POST", body }),
+  );
+  return token.access_token;
+}
+
+/** Log in with a user name and password through the login flow; returns an access token. */
+export async function login(baseUrl: string, username: string, password: string): Promise<string> {
+  const clientId = clientIdFor(baseUrl);
+  const flow = await json<{ flow_id: string }>(
+    await fetch(`${baseUrl}/auth/login_flow`, {
+      method: "POST",
+      body: JSON.stringify({ client_id: clientId, handler: ["homeassistant", null], redirect_uri: clientId }),
+    }),
+  );
+  const result = await json<{ type: string; result?: string }>(
+    await fetch(`${baseUrl}/auth/login_flow/${flow.flow_id}`, {
+      method: "POST",
+      body: JSON.stringify({ client_id: clientId, username, password }),
+    }),
+  );
+  if (result.type !== "create_entry" || !result.result) throw new Error(`login as ${username} failed`);
+  return exchangeCode(baseUrl, result.result);
+}
+
+/**
+ * Onboard a new instance through the onboarding API (owner, location, analytics,
+ * integration step) or, when it is onboarded already, log in. Returns a token.
+ */
+export async function onboardOrLogin(baseUrl: string, owner: Owner): Promise<string> {
+  const steps = await json<{ step: string; done: boolean }[]>(await fetch(`${baseUrl}/api/onboarding`));
+  const userStep = steps.find((s) => s.step === "user");
+  if (userStep?.done !== false) return login(baseUrl, owner.username, owner.password);
+
+  const clientId = clientIdFor(baseUrl);
+  const created = await json<{ auth_code: string }>(
+    await fetch(`${baseUrl}/api/onboarding/users`, {
+      method: "POST",
+      body: JSON.stringify({ client_id: clientId, language: "en", ...owner }),
+    }),
+  );
+  const token = await exchangeCode(baseUrl, created.auth_code);
+  const authorized = (body: unknown): RequestInit => ({
+    method: "POST",
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  await json(await fetch(`${baseUrl}/api/onboarding/core_config`, authorized({})));
+  await json(await fetch(`${baseUrl}/api/onboarding/analytics`, authorized({})));
+  await json(
+    await fetch(
+      `${baseUrl}/api/onboarding/integration`,
+      authorized({ client_id: clientId, redirect_uri: clientId }),
+    ),
+  );
+  return token;
+}
