@@ -1,0 +1,179 @@
+// Who has access to a camera: status, permission, since, countdown; revoke, extend, make permanent.
+import { html, nothing, type TemplateResult } from "lit";
+import { property, state } from "lit/decorators.js";
+import { extendShare, revokeShare, type ShareDuration } from "../data/api.js";
+import type { Camera, Sharee } from "../data/state.js";
+import { formatDateTime, formatRelative } from "../localize/time.js";
+import { ModalDialog } from "./modal-dialog.js";
+import { defineOnce } from "../ha/define.js";
+import { css } from "lit";
+
+const COUNTDOWN_TICK_MS = 30_000;
+const EXTENSIONS: { key: "manage.extend.1h" | "manage.extend.1d" | "manage.extend.1w"; hours: number }[] = [
+  { key: "manage.extend.1h", hours: 1 },
+  { key: "manage.extend.1d", hours: 24 },
+  { key: "manage.extend.1w", hours: 168 },
+];
+
+/** A new end time: the given hours added to the current expiry, or to now if that has passed. */
+export function extendedUntil(expiresAt: string, hours: number, now: Date): Date {
+  const base = Math.max(new Date(expiresAt).getTime(), now.getTime());
+  return new Date(base + hours * 3_600_000);
+}
+
+export class ManageDialog extends ModalDialog {
+  static override styles = [
+    ...ModalDialog.styles,
+    css`
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: flex;
+        flex-direction: column;
+        gap: 12px;
+      }
+      li {
+        border-bottom: 1px solid var(--divider-color, #e0e0e0);
+        padding-bottom: 8px;
+      }
+      .name {
+        font-weight: 500;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 6px;
+        margin-top: 6px;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) camera!: Camera;
+  @state() private now = new Date();
+  @state() private busy = new Set<string>();
+  private timer?: number;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.timer = window.setInterval(() => (this.now = new Date()), COUNTDOWN_TICK_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.clearInterval(this.timer);
+  }
+
+  protected heading(): string {
+    return this.localize("manage.title", { name: this.camera.name });
+  }
+
+  private async run(userId: string, action: () => Promise<void>): Promise<void> {
+    this.busy = new Set(this.busy).add(userId);
+    try {
+      await action();
+    } catch {
+      // HA has already shown the translated error as a toast.
+    } finally {
+      const next = new Set(this.busy);
+      next.delete(userId);
+      this.busy = next;
+    }
+  }
+
+  private revoke(sharee: Sharee): void {
+    const hass = this.hass;
+    const deviceId = this.camera.device_id;
+    if (!hass || !deviceId) return;
+    void this.run(sharee.user_id, () => revokeShare(hass, deviceId, sharee.user_id));
+  }
+
+  private extend(sharee: Sharee, duration: ShareDuration): void {
+    const hass = this.hass;
+    const deviceId = this.camera.device_id;
+    if (!hass || !deviceId) return;
+    void this.run(sharee.user_id, () => extendShare(hass, deviceId, sharee.user_id, duration));
+  }
+
+  protected renderBody(): TemplateResult {
+    if (!this.camera.sharees.length) return html`<p class="muted">${this.localize("manage.empty")}</p>`;
+    return html`<ul>
+      ${this.camera.sharees.map((sharee) => this.renderSharee(sharee))}
+    </ul>`;
+  }
+
+  private renderSharee(sharee: Sharee): TemplateResult {
+    const name = sharee.recipient_name ?? sharee.nickname;
+    const busy = this.busy.has(sharee.user_id);
+    const canAct = Boolean(this.camera.device_id) && !busy;
+    const expiresAt = sharee.expires_at;
+    return html`<li data-user=${sharee.user_id}>
+      <div class="name">
+        ${name}${sharee.recipient_name ? html` <span class="muted">(${sharee.nickname})</span>` : nothing}
+      </div>
+      <div class="status">
+        ${this.localize(`manage.status.${sharee.status}`)} ·
+        ${this.localize(`permission.${sharee.permission}`)}
+        ${
+          sharee.since
+            ? html` ·
+              ${this.localize("manage.since", { time: formatDateTime(new Date(sharee.since), this.language) })}`
+            : nothing
+        }
+      </div>
+      <div class="expiry">
+        ${
+          expiresAt
+            ? this.localize("manage.expires", {
+                relative: formatRelative(new Date(expiresAt), this.now, this.language),
+              })
+            : this.localize("manage.permanent")
+        }
+      </div>
+      <div class="actions" role="group" aria-label=${this.localize("manage.extend_label", { name })}>
+        ${
+          expiresAt
+            ? html`${EXTENSIONS.map(
+                  ({ key, hours }) =>
+                    html`<button
+                      class="extend"
+                      data-hours=${hours}
+                      ?disabled=${!canAct}
+                      @click=${() =>
+                        this.extend(sharee, {
+                          kind: "until",
+                          until: extendedUntil(expiresAt, hours, new Date()),
+                        })}
+                    >
+                      ${this.localize(key)}
+                    </button>`,
+                )}
+                <button
+                  class="permanent"
+                  ?disabled=${!canAct}
+                  @click=${() => this.extend(sharee, { kind: "permanent" })}
+                >
+                  ${this.localize("manage.extend.permanent")}
+                </button>`
+            : nothing
+        }
+        <button
+          class="revoke danger"
+          ?disabled=${!canAct}
+          aria-label=${this.localize("manage.revoke_label", { name })}
+          @click=${() => this.revoke(sharee)}
+        >
+          ${this.localize("manage.revoke")}
+        </button>
+      </div>
+    </li>`;
+  }
+}
+
+defineOnce("xcs-manage-dialog", ManageDialog);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "xcs-manage-dialog": ManageDialog;
+  }
+}

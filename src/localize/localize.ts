@@ -1,0 +1,32 @@
+// Picks the card's language from Home Assistant's and fills `{name}` placeholders.
+import type { HomeAssistant } from "../ha/types.js";
+import { en, type StringKey, type Strings } from "./en.js";
+import { zhHans } from "./zh-Hans.js";
+import { zhHant } from "./zh-Hant.js";
+
+export type Localize = (key: StringKey, values?: Record<string, string | number>) => string;
+
+/** Maps an HA language tag to our string table; Chinese tags name script or region. */
+export function stringsFor(language: string | undefined): { strings: Strings; tag: string } {
+  const tag = (language ?? "en").toLowerCase();
+  if (tag === "zh-hant" || tag === "zh-tw" || tag === "zh-hk" || tag === "zh-mo") {
+    return { strings: zhHant, tag: "zh-Hant" };
+  }
+  if (tag.startsWith("zh")) return { strings: zhHans, tag: "zh-Hans" };
+  return { strings: en, tag: language ?? "en" };
+}
+
+export function languageOf(hass: HomeAssistant | undefined): string {
+  return hass?.locale?.language ?? hass?.language ?? "en";
+}
+
+export function makeLocalize(language: string | undefined): Localize {
+  const { strings } = stringsFor(language);
+  return (key, values) => {
+    const template = strings[key] ?? en[key];
+    if (!values) return template;
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in values ? String(values[name]) : whole,
+    );
+  };
+}

@@ -1,0 +1,281 @@
+// The card element: wires config, the state document, and the grid, inbox, history and dialogs.
+import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from "lit";
+import { state } from "lit/decorators.js";
+import type { HassEntity } from "home-assistant-js-websocket";
+import type { HomeAssistant, LovelaceCard, LovelaceCardConfig, LovelaceGridOptions } from "./ha/types.js";
+import type { Camera, StateDocument } from "./data/state.js";
+import { StateController } from "./controllers/state-controller.js";
+import { CARD_TYPE, ConfigError, parseConfig, type CardConfig, type Section } from "./card/config.js";
+import { selectCameras } from "./card/access.js";
+import { buttonStyles } from "./card/styles.js";
+import { languageOf, makeLocalize, type Localize } from "./localize/localize.js";
+import { sideLoadCameraElements } from "./ha/side-load.js";
+import { defineOnce } from "./ha/define.js";
+import { registerCustomCard } from "./card/register.js";
+import "./card/camera-grid.js";
+import "./dialogs/share-dialog.js";
+import "./dialogs/manage-dialog.js";
+import "./views/invites-view.js";
+import "./views/history-view.js";
+
+export const EDITOR_TAG = `${CARD_TYPE}-editor`;
+
+type OpenDialog = { kind: "share" | "manage"; did: string };
+
+export class XiaomiCameraShareCard extends LitElement implements LovelaceCard {
+  static override styles = [
+    buttonStyles,
+    css`
+      ha-card {
+        display: block;
+        padding: var(--ha-space-4, 16px);
+        color: var(--primary-text-color, #212121);
+        background: var(--ha-card-background, var(--card-background-color, #fff));
+        border-radius: var(--ha-card-border-radius, 12px);
+      }
+      h1 {
+        margin: 0 0 8px;
+        font-size: var(--ha-card-header-font-size, 1.3em);
+        font-weight: 400;
+        color: var(--ha-card-header-color, var(--primary-text-color, #212121));
+      }
+      [role="tablist"] {
+        display: flex;
+        gap: 4px;
+        margin-bottom: 12px;
+        border-bottom: 1px solid var(--divider-color, #e0e0e0);
+      }
+      [role="tab"] {
+        border: none;
+        border-radius: 0;
+        border-bottom: 2px solid transparent;
+        color: var(--secondary-text-color, #727272);
+      }
+      [role="tab"][aria-selected="true"] {
+        color: var(--primary-color, #03a9f4);
+        border-bottom-color: var(--primary-color, #03a9f4);
+      }
+      .banner {
+        padding: 8px 12px;
+        margin-bottom: 8px;
+        border-radius: var(--ha-border-radius-md, 8px);
+        background: var(--secondary-background-color, #f5f5f5);
+        border-inline-start: 4px solid var(--warning-color, #ffa600);
+      }
+      .banner.error {
+        border-inline-start-color: var(--error-color, #db4437);
+        color: var(--primary-text-color, #212121);
+      }
+      .message {
+        color: var(--secondary-text-color, #727272);
+      }
+    `,
+  ];
+
+  static async getConfigElement(): Promise<HTMLElement> {
+    await import("./editor/card-editor.js");
+    return document.createElement(EDITOR_TAG);
+  }
+
+  static getStubConfig(): LovelaceCardConfig {
+    return { type: `custom:${CARD_TYPE}` };
+  }
+
+  @state() private config?: CardConfig;
+  @state() private tab: Section = "cameras";
+  @state() private dialog?: OpenDialog;
+  @state() private entityStates: Record<string, HassEntity | undefined> = {};
+  @state() private localize: Localize = makeLocalize("en");
+
+  private currentHass?: HomeAssistant;
+  private readonly stateController = new StateController(this);
+  private seenDocument?: StateDocument;
+
+  get hass(): HomeAssistant | undefined {
+    return this.currentHass;
+  }
+
+  /** HA sets this on every state change anywhere; only changes that matter here cause a render. */
+  set hass(hass: HomeAssistant) {
+    const previous = this.currentHass;
+    this.currentHass = hass;
+    this.stateController.setHass(hass);
+    if (!previous) {
+      void sideLoadCameraElements();
+      this.requestUpdate();
+    }
+    if (languageOf(previous) !== languageOf(hass)) this.localize = makeLocalize(languageOf(hass));
+    this.refreshEntityStates();
+  }
+
+  setConfig(config: LovelaceCardConfig): void {
+    try {
+      this.config = parseConfig(config);
+    } catch (err) {
+      if (err instanceof ConfigError)
+        throw new Error(makeLocalize(languageOf(this.currentHass))("error.config", { detail: err.message }));
+      throw err;
+    }
+    if (!this.config.sections.includes(this.tab)) this.tab = this.config.sections[0] ?? "cameras";
+    this.refreshEntityStates();
+  }
+
+  getCardSize(): number {
+    const count = this.shownCameras.length || 1;
+    return 1 + Math.ceil(count / (this.config?.columns ?? 2)) * 4;
+  }
+
+  getGridOptions(): LovelaceGridOptions {
+    return { columns: 12, min_columns: 6, rows: "auto", min_rows: 4 };
+  }
+
+  private get shownCameras(): Camera[] {
+    return selectCameras(this.stateController.document?.cameras ?? [], this.config?.cameras);
+  }
+
+  /** Swaps in new entity states only when a shown camera's entity really changed. */
+  private refreshEntityStates(): void {
+    const states = this.currentHass?.states;
+    if (!states) return;
+    const next: Record<string, HassEntity | undefined> = {};
+    let changed = false;
+    for (const camera of this.shownCameras) {
+      const entity = camera.camera_entity;
+      if (!entity) continue;
+      next[entity] = states[entity];
+      if (this.entityStates[entity] !== next[entity]) changed = true;
+    }
+    if (changed || Object.keys(next).length !== Object.keys(this.entityStates).length)
+      this.entityStates = next;
+  }
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    if (this.stateController.document !== this.seenDocument) {
+      this.seenDocument = this.stateController.document;
+      this.refreshEntityStates();
+    }
+  }
+
+  override render(): TemplateResult {
+    const config = this.config;
+    if (!config) return html``;
+    return html`<ha-card>
+      ${config.title ? html`<h1>${config.title}</h1>` : nothing} ${this.renderContent(config)}
+    </ha-card>`;
+  }
+
+  private renderContent(config: CardConfig): TemplateResult {
+    const localize = this.localize;
+    const error = this.stateController.error;
+    if (error) {
+      const text =
+        error === "unauthorized" ? localize("card.not_admin") : localize("card.unavailable", { error });
+      return html`<p class="message error" role="alert">${text}</p>`;
+    }
+    const doc = this.stateController.document;
+    if (!doc) return html`<p class="message loading" role="status">${localize("card.loading")}</p>`;
+    if (!doc.accounts.length)
+      return html`<p class="message not-configured">${localize("card.not_configured")}</p>`;
+    return html`${this.renderBanners(doc)} ${this.renderTabs(config, doc)}
+      <div role="tabpanel" aria-labelledby="tab-${this.tab}">${this.renderSection(config, doc)}</div>
+      ${this.renderDialog(doc)}`;
+  }
+
+  private renderBanners(doc: StateDocument): TemplateResult {
+    return html`${doc.accounts
+      .filter((account) => account.status !== "ok")
+      .map((account) =>
+        account.status === "offline"
+          ? html`<div class="banner offline" role="status">
+              ${this.localize("card.offline", { account: account.nickname })}
+            </div>`
+          : html`<div class="banner error auth-failed" role="alert">
+              ${this.localize("card.auth_failed", { account: account.nickname })}
+            </div>`,
+      )}`;
+  }
+
+  private renderTabs(config: CardConfig, doc: StateDocument): TemplateResult | typeof nothing {
+    if (config.sections.length < 2) return nothing;
+    const pending = doc.invites.filter((invite) => invite.status === "pending").length;
+    return html`<div role="tablist">
+      ${config.sections.map(
+        (section) =>
+          html`<button
+            role="tab"
+            id="tab-${section}"
+            aria-selected=${section === this.tab ? "true" : "false"}
+            @click=${() => (this.tab = section)}
+          >
+            ${this.localize(`tab.${section}`)}${section === "invites" && pending ? ` (${pending})` : ""}
+          </button>`,
+      )}
+    </div>`;
+  }
+
+  private renderSection(config: CardConfig, doc: StateDocument): TemplateResult {
+    switch (this.tab) {
+      case "invites":
+        return html`<xcs-invites-view
+          .hass=${this.currentHass}
+          .invites=${doc.invites}
+          .accounts=${doc.accounts}
+          .localize=${this.localize}
+        ></xcs-invites-view>`;
+      case "history":
+        return html`<xcs-history-view
+          .hass=${this.currentHass}
+          .recent=${doc.history}
+          .localize=${this.localize}
+        ></xcs-history-view>`;
+      case "cameras": {
+        const cameras = this.shownCameras;
+        if (!cameras.length) return html`<p class="message empty">${this.localize("card.empty")}</p>`;
+        return html`<xcs-camera-grid
+          .hass=${this.currentHass}
+          .cameras=${cameras}
+          .entityStates=${this.entityStates}
+          .columns=${config.columns}
+          .live=${config.live}
+          .localize=${this.localize}
+          @xcs-share=${(event: CustomEvent<{ did: string }>) => (this.dialog = { kind: "share", did: event.detail.did })}
+          @xcs-manage=${(event: CustomEvent<{ did: string }>) => (this.dialog = { kind: "manage", did: event.detail.did })}
+        ></xcs-camera-grid>`;
+      }
+    }
+  }
+
+  private renderDialog(doc: StateDocument): TemplateResult | typeof nothing {
+    const open = this.dialog;
+    const camera = open && doc.cameras.find((each) => each.did === open.did);
+    if (!open || !camera) return nothing;
+    const closed = (): void => {
+      this.dialog = undefined;
+    };
+    if (open.kind === "share") {
+      return html`<xcs-share-dialog
+        .hass=${this.currentHass}
+        .camera=${camera}
+        .accounts=${doc.accounts}
+        .recipients=${doc.recipients}
+        .localize=${this.localize}
+        @closed=${closed}
+      ></xcs-share-dialog>`;
+    }
+    return html`<xcs-manage-dialog
+      .hass=${this.currentHass}
+      .camera=${camera}
+      .localize=${this.localize}
+      @closed=${closed}
+    ></xcs-manage-dialog>`;
+  }
+}
+
+defineOnce(CARD_TYPE, XiaomiCameraShareCard);
+registerCustomCard();
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "xiaomi-camera-share-card": XiaomiCameraShareCard;
+  }
+}

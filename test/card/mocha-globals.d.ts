@@ -1,0 +1,2 @@
+// The card tests run under mocha (@web/test-runner); its globals are typed here.
+/// <reference types="mocha" />
