@@ -1,0 +1,45 @@
+"""Constants shared by the integration's modules."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Final
+
+DOMAIN: Final = "xiaomi_camera_share"
+
+# Config entry data: only what is needed to mint a serviceToken, never a password.
+CONF_USER_ID: Final = "user_id"
+CONF_PASS_TOKEN: Final = "pass_token"
+CONF_DEVICE_ID: Final = "device_id"
+CONF_C_USER_ID: Final = "c_user_id"
+CONF_REGIONS: Final = "regions"
+CONF_NICKNAME: Final = "nickname"
+
+# Options.
+CONF_SCAN_INTERVAL: Final = "scan_interval"
+CONF_AUTO_ACCEPT_FROM: Final = "auto_accept_from"
+
+DEFAULT_SCAN_INTERVAL: Final = timedelta(minutes=5)
+MIN_SCAN_INTERVAL_MINUTES: Final = 1
+MAX_SCAN_INTERVAL_MINUTES: Final = 1440
+
+# Events fired on the bus for automations, and their types.
+EVENT_NAME: Final = f"{DOMAIN}_event"
+EVENT_TYPES: Final = (
+    "invite_sent",
+    "share_accepted",
+    "share_declined",
+    "share_revoked",
+    "share_expired",
+    "invite_received",
+    "invite_accepted",
+    "invite_declined",
+    "action_failed",
+)
+
+# The card bundle and where it is served.
+CARD_FILENAME: Final = "xiaomi-camera-share-card.js"
+CARD_URL: Final = f"/{DOMAIN}/{CARD_FILENAME}"
+
+# Sharee limit the cloud enforces per device (app code -13).
+SHAREE_LIMIT: Final = 10

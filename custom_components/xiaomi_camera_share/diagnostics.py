@@ -1,0 +1,66 @@
+"""Diagnostics with every token, id and phone number redacted."""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from homeassistant.components.diagnostics import async_redact_data
+from homeassistant.core import HomeAssistant
+
+from .const import CONF_C_USER_ID, CONF_DEVICE_ID, CONF_NICKNAME, CONF_PASS_TOKEN, CONF_USER_ID
+from .data import DATA_KEY, XiaomiConfigEntry
+
+TO_REDACT: Final = {
+    CONF_PASS_TOKEN,
+    CONF_USER_ID,
+    CONF_C_USER_ID,
+    CONF_DEVICE_ID,
+    CONF_NICKNAME,
+    "unique_id",
+    "title",
+    "did",
+    "mac",
+    "owner_id",
+    "sender_id",
+    "nickname",
+    "sender_name",
+    "phone",
+    "auto_accept_from",
+    "service_token",
+    "ssecurity",
+}
+
+
+async def async_get_config_entry_diagnostics(hass: HomeAssistant, entry: XiaomiConfigEntry) -> dict[str, Any]:
+    """What helps to understand a problem, without secrets or personal data."""
+    snapshot = entry.runtime_data.coordinator.data
+    store = hass.data[DATA_KEY].store
+    data = {
+        "entry": {"data": dict(entry.data), "options": dict(entry.options), "title": entry.title},
+        "cameras": [
+            {
+                "did": d.did,
+                "model": d.model,
+                "region": d.region.value,
+                "mac": d.mac,
+                "online": d.is_online,
+                "owned": d.is_owned,
+                "sharees": [
+                    {"user_id": s.user_id, "nickname": s.nickname, "status": int(s.status)}
+                    for s in snapshot.sharees.get(d.did, [])
+                ],
+            }
+            for d in snapshot.cameras.values()
+        ],
+        "invites": [
+            {"sender_id": i.sender_id, "sender_name": i.sender_name, "region": i.region.value, "did": i.did}
+            for i in snapshot.invites
+        ],
+        "timed_shares": [
+            {"did": r["did"], "user_id": r["user_id"], "expires_at": r["expires_at"], "failures": r["failures"]}
+            for r in store.expiries
+            if r["entry_id"] == entry.entry_id
+        ],
+        "requests_made": entry.runtime_data.client.request_count,
+    }
+    return async_redact_data(data, TO_REDACT)
