@@ -15,7 +15,7 @@ export const WS = {
 export const SERVICE = {
   share: "share",
   revoke: "revoke",
-  extendShare: "extend_share",
+  setExpiry: "set_expiry",
   acceptInvite: "accept_invite",
   declineInvite: "decline_invite",
   lookupRecipient: "lookup_recipient",
@@ -34,16 +34,22 @@ export interface ShareRequest {
   autoAccept?: boolean;
 }
 
+/** What `share` answers; a failure raises instead (HA shows it as a toast). */
 export interface ShareResult {
-  results: Record<string, { status: "invited" | "shared" | "error"; error?: string }>;
-  region_warning?: string;
+  recipient?: { user_id: string; nickname: string };
+  results: { did: string; camera: string; status: "invited" | "accepted" }[];
+  expires_at?: string | null;
+  /** A plain sentence about regions when the recipient is not an account configured here. */
+  region_note?: string | null;
 }
 
 export interface LookupResult {
   user_id: string;
   nickname: string;
-  region?: Region | null;
+  /** Set when the recipient is an account configured here. */
   entry_id?: string | null;
+  /** The regions that account uses, when known. */
+  regions?: Region[] | null;
 }
 
 export interface HistoryPage {
@@ -62,14 +68,15 @@ async function callDomainService<T>(
   return result.response;
 }
 
-function durationFields(duration: ShareDuration): Record<string, unknown> {
+/** The services take a duration counted from now; a chosen end time becomes seconds from now. */
+function durationFields(duration: ShareDuration, now: Date = new Date()): Record<string, unknown> {
   switch (duration.kind) {
     case "permanent":
       return {};
     case "hours":
       return { duration: { hours: duration.hours } };
     case "until":
-      return { until: duration.until.toISOString() };
+      return { duration: { seconds: Math.round((duration.until.getTime() - now.getTime()) / 1000) } };
   }
 }
 
@@ -80,23 +87,30 @@ export function subscribeState(
   return hass.connection.subscribeMessage<StateDocument>(onDocument, { type: WS.subscribe });
 }
 
-export function fetchHistory(
+/** A page of older history, newest first; a full page means there may be more. */
+export async function fetchHistory(
   hass: HomeAssistant,
-  before: number | undefined,
+  beforeId: number | undefined,
   limit: number,
 ): Promise<HistoryPage> {
-  return hass.callWS<HistoryPage>({ type: WS.history, limit, ...(before === undefined ? {} : { before }) });
+  const page = await hass.callWS<{ entries: HistoryEntry[]; has_more?: boolean }>({
+    type: WS.history,
+    limit,
+    ...(beforeId === undefined ? {} : { before_id: beforeId }),
+  });
+  return { entries: page.entries, has_more: page.has_more ?? page.entries.length >= limit };
 }
 
 export async function lookupRecipient(
   hass: HomeAssistant,
   entryId: string,
   recipient: string,
+  region: Region,
 ): Promise<LookupResult> {
   const response = await callDomainService<LookupResult>(
     hass,
     SERVICE.lookupRecipient,
-    { config_entry_id: entryId, recipient },
+    { config_entry_id: entryId, recipient, region },
     true,
   );
   if (!response) throw new Error("lookup_recipient returned no response");
@@ -112,21 +126,22 @@ export async function shareCamera(hass: HomeAssistant, request: ShareRequest): P
   };
   if (request.autoAccept) data.auto_accept = true;
   const response = await callDomainService<ShareResult>(hass, SERVICE.share, data, true);
-  return response ?? { results: {} };
+  return response ?? { results: [] };
 }
 
 export async function revokeShare(hass: HomeAssistant, deviceId: string, recipient: string): Promise<void> {
   await callDomainService(hass, SERVICE.revoke, { device_id: [deviceId], recipient }, false);
 }
 
-export async function extendShare(
+/** Sets when a share ends, counted from now; permanent removes the end. */
+export async function setShareExpiry(
   hass: HomeAssistant,
   deviceId: string,
   recipient: string,
   duration: ShareDuration,
 ): Promise<void> {
-  const fields = duration.kind === "permanent" ? { permanent: true } : durationFields(duration);
-  await callDomainService(hass, SERVICE.extendShare, { device_id: deviceId, recipient, ...fields }, false);
+  const data = { device_id: [deviceId], recipient, ...durationFields(duration) };
+  await callDomainService(hass, SERVICE.setExpiry, data, false);
 }
 
 export async function answerInvite(

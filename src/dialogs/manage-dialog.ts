@@ -1,7 +1,7 @@
 // Who has access to a camera: status, permission, since, countdown; revoke, extend, make permanent.
 import { html, nothing, type TemplateResult } from "lit";
 import { property, state } from "lit/decorators.js";
-import { extendShare, revokeShare, type ShareDuration } from "../data/api.js";
+import { revokeShare, setShareExpiry, type ShareDuration } from "../data/api.js";
 import type { Camera, Sharee } from "../data/state.js";
 import { formatDateTime, formatRelative } from "../localize/time.js";
 import { ModalDialog } from "./modal-dialog.js";
@@ -92,7 +92,7 @@ export class ManageDialog extends ModalDialog {
     const hass = this.hass;
     const deviceId = this.camera.device_id;
     if (!hass || !deviceId) return;
-    void this.run(sharee.user_id, () => extendShare(hass, deviceId, sharee.user_id, duration));
+    void this.run(sharee.user_id, () => setShareExpiry(hass, deviceId, sharee.user_id, duration));
   }
 
   protected renderBody(): TemplateResult {

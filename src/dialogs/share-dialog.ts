@@ -95,7 +95,12 @@ export class ShareDialog extends ModalDialog {
     if (!this.hass || !this.recipient) return;
     this.lookup = { phase: "looking" };
     try {
-      const result = await lookupRecipient(this.hass, this.camera.entry_id, this.recipient);
+      const result = await lookupRecipient(
+        this.hass,
+        this.camera.entry_id,
+        this.recipient,
+        this.camera.region,
+      );
       this.lookup = { phase: "found", result };
     } catch {
       this.lookup = { phase: "failed" };
@@ -124,11 +129,10 @@ export class ShareDialog extends ModalDialog {
     return this.localize(`region.${region}`);
   }
 
-  /** The recipient's region as far as we know it: from the lookup, else from the address book. */
+  /** The region the recipient uses as far as we know: their account here, else the address book. */
   private recipientRegion(found: LookupResult): Region | undefined {
-    if (found.region) return found.region;
-    const account = this.accounts.find((each) => each.user_id === found.user_id);
-    if (account && !account.regions.includes(this.camera.region)) return account.regions[0];
+    const regions = found.regions ?? this.accounts.find((each) => each.user_id === found.user_id)?.regions;
+    if (regions?.length) return regions.includes(this.camera.region) ? this.camera.region : regions[0];
     return this.recipients.find((each) => each.user_id === found.user_id)?.region ?? undefined;
   }
 
@@ -318,19 +322,12 @@ export class ShareDialog extends ModalDialog {
         ${this.localize("share.result.error", { error: sending.message })}
       </p>`;
     if (sending.phase !== "done" || this.lookup.phase !== "found") return nothing;
-    const nickname = this.lookup.result.nickname;
-    const outcome = this.camera.device_id ? sending.result.results[this.camera.device_id] : undefined;
-    const line =
-      outcome?.status === "error" || !outcome
-        ? html`<p class="error result">
-            ${this.localize("share.result.error", { error: outcome?.error ?? "?" })}
-          </p>`
-        : html`<p class="result">${this.localize(`share.result.${outcome.status}`, { nickname })}</p>`;
-    return html`${line}${
-      sending.result.region_warning
-        ? html`<p class="warning region-warning">${sending.result.region_warning}</p>`
-        : nothing
-    }`;
+    const nickname = sending.result.recipient?.nickname ?? this.lookup.result.nickname;
+    const outcome = sending.result.results.find((each) => each.did === this.camera.did);
+    const key = outcome?.status === "accepted" ? "share.result.shared" : "share.result.invited";
+    const note = sending.result.region_note;
+    return html`<p class="result">${this.localize(key, { nickname })}</p>
+      ${note ? html`<p class="warning region-note">${note}</p>` : nothing}`;
   }
 
   protected override renderFooter(): TemplateResult {
