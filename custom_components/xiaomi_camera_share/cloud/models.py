@@ -155,6 +155,13 @@ class Invite:
     created_at: int | None = None
     expires_at: int | None = None
 
+    def is_expired(self, now: float) -> bool:
+        """A pending invite past its ``expire_time`` can no longer be answered.
+
+        The cloud keeps such invites at status 0, so only the time tells.
+        """
+        return self.status is ShareStatus.PENDING and self.expires_at is not None and self.expires_at <= now
+
 
 @dataclass(frozen=True, slots=True)
 class UserProfile:
