@@ -1,0 +1,81 @@
+// Devices and shares in the JSON shapes the app API answers (brief §4.1, §4.4, §4.6).
+import type { Store } from "../state/store.ts";
+import { ShareStatus, type Device, type Share } from "../state/model.ts";
+
+const PERMIT = { owner: 16, shared: 4, readOnly: 32 } as const;
+
+function deviceJson(device: Device, permitLevel: number): Record<string, unknown> {
+  return {
+    did: device.did,
+    name: device.name,
+    model: device.model,
+    mac: device.mac,
+    localip: device.localip,
+    token: device.token,
+    isOnline: device.isOnline,
+    pid: device.pid,
+    uid: Number(device.ownerId),
+    parent_id: "",
+    parent_model: "",
+    ssid: "sim-wifi",
+    bssid: "02:00:00:00:00:FF",
+    rssi: -48,
+    desc: "",
+    spec_type: `urn:miot-spec-v2:device:camera:0000A01C:${device.model.replace(/\./g, "-")}:1`,
+    extra: { fw_version: device.fwVersion, isSetPincode: 0 },
+    permitLevel,
+    adminFlag: 1,
+    shareFlag: permitLevel === PERMIT.owner ? 0 : 1,
+    resetFlag: 0,
+    show_mode: 1,
+  };
+}
+
+/** Every device a user sees in one region: owned ones first, then ones shared to them. */
+export function visibleDevices(
+  store: Store,
+  userId: string,
+  region: Device["region"],
+): Record<string, unknown>[] {
+  const owned: Record<string, unknown>[] = store
+    .ownedDevices(userId, region)
+    .map((d) => deviceJson(d, PERMIT.owner));
+  const shared: Record<string, unknown>[] = store.sharedToUser(userId, region).map(({ device, share }) => ({
+    ...deviceJson(device, share.readOnly ? PERMIT.shared | PERMIT.readOnly : PERMIT.shared),
+    owner: { userid: Number(device.ownerId), nickname: store.nickname(device.ownerId), icon: "" },
+  }));
+  return [...owned, ...shared].sort((a, b) => Number(a["did"]) - Number(b["did"]));
+}
+
+/** One sharee of a device as get_share_user / device_share_list list them. */
+export function shareeJson(store: Store, share: Share): Record<string, unknown> {
+  return {
+    userid: Number(share.shareeId),
+    nickname: store.nickname(share.shareeId),
+    icon: store.account(share.shareeId)?.icon ?? "",
+    sharetime: share.ctime,
+    mtime: share.mtime,
+    status: share.status,
+    isReadOnly: share.readOnly,
+  };
+}
+
+/** One invite as receive_share_list lists it. */
+export function inviteJson(store: Store, share: Share): Record<string, unknown> {
+  const device = store.device(share.region, share.did);
+  return {
+    inv_id: share.inviteId,
+    msgId: share.msgId,
+    sender: Number(share.ownerId),
+    sender_name: store.nickname(share.ownerId),
+    did: share.did,
+    device_name: device?.name ?? share.did,
+    model: device?.model ?? "",
+    status: share.status,
+    ctime: share.ctime,
+    expire_time: share.expireTime,
+    isReadOnly: share.readOnly,
+  };
+}
+
+export const isListedForOwner = (share: Share): boolean => share.status !== ShareStatus.rejected;

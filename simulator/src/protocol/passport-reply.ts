@@ -1,0 +1,30 @@
+// Every JSON answer of account.xiaomi.com starts with this literal prefix.
+import { reply, setCookie, type Reply } from "../http.ts";
+import type { LoginGrant } from "../state/auth.ts";
+
+export const PASSPORT_PREFIX = "&&&START&&&";
+
+export const passportReply = (
+  value: Record<string, unknown>,
+  headers: Record<string, string | string[]> = {},
+): Reply => reply(200, PASSPORT_PREFIX + JSON.stringify(value), "application/json;charset=UTF-8", headers);
+
+/** The cookies the passport sets once a user is logged in. */
+export const grantCookies = (grant: LoginGrant): string[] => [
+  setCookie("passToken", grant.passToken),
+  setCookie("userId", grant.userId),
+  setCookie("cUserId", grant.cUserId),
+];
+
+/** The body fields of a successful login. */
+export const grantFields = (grant: LoginGrant): Record<string, unknown> => ({
+  code: 0,
+  desc: "成功",
+  userId: Number(grant.userId),
+  cUserId: grant.cUserId,
+  passToken: grant.passToken,
+  ssecurity: grant.ssecurity,
+  psecurity: grant.psecurity,
+  nonce: Number(grant.nonce),
+  location: grant.location,
+});
