@@ -6,6 +6,7 @@ that tests switch on. All ids, names and tokens are made up.
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import time
 from collections.abc import Sequence
@@ -88,6 +89,7 @@ class FakeCloud:
     require_captcha: bool = False
     require_verification: bool = False
     qr_result: str | XiaomiCloudError = "1000000001"
+    qr_scanned: asyncio.Event = field(default_factory=asyncio.Event)
     total_requests: int = 0
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(5001))
 
@@ -320,6 +322,7 @@ class FakeAuth:
         return QrLogin(login_url="https://example.invalid/qr", image_url="https://example.invalid/qr.png", expires_in=300)
 
     async def wait_for_qr_scan(self) -> Credentials:
+        await self._cloud.qr_scanned.wait()
         if isinstance(self._cloud.qr_result, XiaomiCloudError):
             raise self._cloud.qr_result
         return self._cloud.credentials(self._cloud.qr_result)
