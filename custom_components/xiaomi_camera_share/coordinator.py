@@ -101,28 +101,18 @@ class AccountCoordinator(TimestampDataUpdateCoordinator[AccountSnapshot]):
 
     def _announce_changes(self, old: AccountSnapshot, new: AccountSnapshot) -> None:
         entry_id = self.config_entry.entry_id
-        for did, old_sharees in old.sharees.items():
-            camera = new.cameras.get(did) or old.cameras[did]
-            now_by_id = {s.user_id: s for s in new.sharees.get(did, [])}
-            for sharee in old_sharees:
-                if sharee.status != ShareStatus.PENDING:
-                    continue
-                current = now_by_id.get(sharee.user_id)
-                if current is not None and current.status == ShareStatus.ACCEPTED:
-                    event = "share_accepted"
-                elif current is None and (did, sharee.user_id) not in self.withdrawn:
-                    event = "share_declined"
-                else:
-                    continue
-                async_record_event(
-                    self.hass,
-                    event,
-                    entry_id=entry_id,
-                    did=did,
-                    camera_name=camera.name,
-                    user_id=sharee.user_id,
-                    nickname=sharee.nickname,
-                )
+        for did, camera in new.cameras.items():
+            before = {s.user_id: s for s in old.sharees.get(did, [])}
+            for sharee in new.sharees.get(did, []):
+                previous = before.pop(sharee.user_id, None)
+                if sharee.status == ShareStatus.ACCEPTED and (
+                    previous is None or previous.status != ShareStatus.ACCEPTED
+                ):
+                    self._announce("share_accepted", camera, sharee)
+            for gone in before.values():
+                if gone.status == ShareStatus.PENDING and (did, gone.user_id) not in self.withdrawn:
+                    self._announce("share_declined", camera, gone)
+        self.withdrawn.clear()
         known = {i.invite_id for i in old.invites}
         for invite in new.invites:
             if invite.invite_id not in known and not new.invite_is_expired(invite):
@@ -135,6 +125,17 @@ class AccountCoordinator(TimestampDataUpdateCoordinator[AccountSnapshot]):
                     user_id=invite.sender_id,
                     nickname=invite.sender_name,
                 )
+
+    def _announce(self, event: str, camera: Device, sharee: Sharee) -> None:
+        async_record_event(
+            self.hass,
+            event,
+            entry_id=self.config_entry.entry_id,
+            did=camera.did,
+            camera_name=camera.name,
+            user_id=sharee.user_id,
+            nickname=sharee.nickname,
+        )
 
     async def _auto_accept(self, snapshot: AccountSnapshot) -> AccountSnapshot:
         """Accept invites from the senders the options name; they vanish from the inbox."""
