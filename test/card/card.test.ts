@@ -87,7 +87,7 @@ describe("card: grid and states", () => {
     });
     const { card } = await mountCard({}, { doc });
     const [tile] = tiles(card);
-    expect(tile).to.exist;
+    expect(tile).to.not.equal(undefined);
     expect(text(deep(tile!, ".name"))).to.equal("Camera 1");
     expect(text(deep(tile!, ".state"))).to.equal("Offline");
     expect(text(deep(tile!, ".chips"))).to.equal("Not shared");
