@@ -12,6 +12,7 @@ from . import api
 from .cloud.models import Credentials
 from .const import CONF_C_USER_ID, CONF_DEVICE_ID, CONF_PASS_TOKEN, CONF_USER_ID, DOMAIN
 from .coordinator import AccountCoordinator
+from .devices import async_sync_devices
 from .data import DATA_KEY, SIGNAL_STATE_CHANGED, AccountRuntime, DomainData, XiaomiConfigEntry
 from .expiry import ExpiryScheduler
 from .frontend import async_setup_frontend
@@ -69,6 +70,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: XiaomiConfigEntry) -> bo
 
     @callback
     def announce_change() -> None:
+        async_sync_devices(hass, entry)
         async_dispatcher_send(hass, SIGNAL_STATE_CHANGED)
 
     entry.async_on_unload(coordinator.async_add_listener(announce_change))
