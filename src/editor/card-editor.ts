@@ -14,6 +14,8 @@ import {
 } from "../card/config.js";
 import { languageOf, makeLocalize } from "../localize/localize.js";
 import { buttonStyles } from "../card/styles.js";
+import { selectCameras } from "../card/access.js";
+import type { Camera } from "../data/state.js";
 import { fireEvent } from "../ha/fire-event.js";
 import { defineOnce } from "../ha/define.js";
 
@@ -70,12 +72,28 @@ export class CardEditor extends LitElement implements LovelaceCardEditor {
     fireEvent(this, "config-changed", { config: next });
   }
 
+  /** Reads the current config (not the rendered one) so quick successive clicks all count. */
+  private toggleCamera(cameras: Camera[], did: string, on: boolean): void {
+    const current = this.config.cameras as string[] | undefined;
+    const chosen = new Set(current ? selectCameras(cameras, current).map((each) => each.did) : []);
+    if (on) chosen.add(did);
+    else chosen.delete(did);
+    this.change(
+      "cameras",
+      cameras.map((each) => each.did).filter((each) => chosen.has(each)),
+    );
+  }
+
   override render(): TemplateResult {
     const localize = makeLocalize(this.language);
     const config = this.config;
     const sections = (config.sections as Section[] | undefined) ?? [...SECTIONS];
-    const chosen = new Set((config.cameras as string[] | undefined) ?? []);
     const cameras = this.stateController.document?.cameras ?? [];
+    // The config may name a camera by Mi id, device id or entity; the editor writes Mi ids.
+    const chosen = new Set(
+      selectCameras(cameras, config.cameras as string[] | undefined).map((each) => each.did),
+    );
+    if (!config.cameras) chosen.clear();
     return html`
       <label class="field"
         >${localize("editor.title")}
@@ -149,10 +167,7 @@ export class CardEditor extends LitElement implements LovelaceCardEditor {
                       .checked=${chosen.has(camera.did)}
                       @change=${(event: Event) => {
                         const on = (event.target as HTMLInputElement).checked;
-                        const next = cameras
-                          .map((each) => each.did)
-                          .filter((did) => (did === camera.did ? on : chosen.has(did)));
-                        this.change("cameras", next);
+                        this.toggleCamera(cameras, camera.did, on);
                       }}
                     />
                     ${camera.name}</label
