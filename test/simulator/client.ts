@@ -62,7 +62,7 @@ export class SimClient {
       body = new URLSearchParams(options.form).toString();
     }
     const res = await fetch(this.local(url), {
-      method: options.method ?? (body ? "POST" : "GET"),
+      method: options.method ?? (body === undefined ? "GET" : "POST"),
       headers,
       body,
       redirect: "manual",
