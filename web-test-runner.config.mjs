@@ -18,6 +18,7 @@ function screenshotPlugin() {
       if (command !== "screenshot") return undefined;
       const name = String(payload?.name ?? "").replace(/[^a-z0-9-]/gi, "_");
       const page = session.browser.getPage(session.id);
+      await page.setViewport({ width: 800, height: 720 });
       await mkdir(screenshotDir, { recursive: true });
       const image = await page.screenshot({ type: "png", fullPage: false });
       await writeFile(path.join(screenshotDir, `${name}.png`), image);

@@ -100,4 +100,13 @@ export const dialogStyles = css`
   label.field {
     font-weight: 500;
   }
+  .recipient-row {
+    display: flex;
+    gap: 8px;
+  }
+  .recipient-row > input,
+  .recipient-row > select {
+    flex: 1;
+    min-width: 0;
+  }
 `;

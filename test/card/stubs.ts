@@ -4,6 +4,11 @@ class StubImage extends HTMLElement {
   cameraImage?: string;
   cameraView?: string;
   hass?: unknown;
+
+  connectedCallback(): void {
+    // Something that reads as a camera picture in screenshots.
+    this.style.background = "linear-gradient(160deg, #4b6f8a 0%, #9bb5c4 55%, #5d7a4f 56%, #3f5a35 100%)";
+  }
 }
 
 class StubStream extends HTMLElement {
