@@ -1,0 +1,137 @@
+"""The card's websocket API: the state document, its updates, and admin-only access."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import entity_registry as er
+from jsonschema import Draft202012Validator
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.typing import WebSocketGenerator
+
+from custom_components.xiaomi_camera_share.cloud.regions import Region
+
+from .conftest import GUEST, OWNER, STRANGER, make_entry, setup_entry
+from .fake_cloud import FakeCloud
+from .helpers import call, device_id
+
+SCHEMA = json.loads((Path(__file__).parents[2] / "schema" / "state-document.schema.json").read_text())
+VALIDATOR = Draft202012Validator(SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def valid(document: dict[str, Any]) -> dict[str, Any]:
+    errors = sorted(VALIDATOR.iter_errors(document), key=str)
+    assert not errors, [f"{list(e.path)}: {e.message}" for e in errors]
+    return document
+
+
+async def test_subscribe_pushes_document_and_updates(
+    hass: HomeAssistant, cloud: FakeCloud, hass_ws_client: WebSocketGenerator
+) -> None:
+    cloud.add_share(OWNER, "cam1", GUEST, accepted=True, read_only=True)
+    cloud.add_camera(STRANGER, "cam9", "Shop", region=Region.SG)
+    cloud.add_share(STRANGER, "cam9", OWNER, accepted=False)
+    cloud.add_camera(STRANGER, "cam8", "Kiosk")
+    cloud.add_share(STRANGER, "cam8", OWNER, accepted=True)
+    owner = await setup_entry(hass, make_entry())
+    # Another integration's camera entity on the same device is found and linked.
+    other = MockConfigEntry(domain="demo")
+    other.add_to_hass(hass)
+    er.async_get(hass).async_get_or_create(
+        "camera", "demo", "front", device_id=device_id(hass, owner.entry_id, "cam1"), config_entry=other,
+        suggested_object_id="front_door_stream",
+    )
+    client = await hass_ws_client(hass)
+    await client.send_json_auto_id({"type": "xiaomi_camera_share/subscribe"})
+    assert (await client.receive_json())["success"]
+    document = valid((await client.receive_json())["event"])
+
+    assert document["accounts"][0]["status"] == "ok"
+    cameras = {c["did"]: c for c in document["cameras"]}
+    assert cameras["cam1"]["camera_entity"] == "camera.front_door_stream"
+    assert cameras["cam1"]["sharees"][0]["permission"] == "view_only"
+    assert cameras["cam8"]["owner"] == {"user_id": STRANGER, "nickname": "Carol"}
+    assert cameras["cam8"]["capabilities"]["reason"] == "not_owner"
+    assert document["invites"][0]["region"] == "sg" and document["invites"][0]["region_in_use"] is False
+
+    await call(hass, "share", {"device_id": device_id(hass, owner.entry_id, "cam2"), "recipient": GUEST, "duration": {"hours": 2}})
+    latest = None
+    while True:
+        message = await client.receive_json()
+        latest = valid(message["event"])
+        cam2 = next(c for c in latest["cameras"] if c["did"] == "cam2")
+        if cam2["sharees"] and cam2["sharees"][0]["expires_at"] and latest["history"]:
+            break
+    assert cam2["sharees"][0]["status"] == "pending"
+    assert latest["history"][0]["type"] == "invite_sent"
+
+
+async def test_account_status_offline_and_auth_failed(
+    hass: HomeAssistant, cloud: FakeCloud, hass_ws_client: WebSocketGenerator
+) -> None:
+    owner = await setup_entry(hass, make_entry())
+    cloud.dead_tokens.add(f"pt-{GUEST}")
+    await setup_entry(hass, make_entry(GUEST))
+    cloud.failing = True
+    await owner.runtime_data.coordinator.async_refresh()
+    client = await hass_ws_client(hass)
+    await client.send_json_auto_id({"type": "xiaomi_camera_share/subscribe"})
+    await client.receive_json()
+    document = valid((await client.receive_json())["event"])
+    assert {a["user_id"]: a["status"] for a in document["accounts"]} == {OWNER: "offline", GUEST: "auth_failed"}
+
+
+async def test_recipients_and_history_commands(
+    hass: HomeAssistant, cloud: FakeCloud, hass_ws_client: WebSocketGenerator
+) -> None:
+    owner = await setup_entry(hass, make_entry())
+    client = await hass_ws_client(hass)
+    await client.send_json_auto_id(
+        {"type": "xiaomi_camera_share/recipients/save", "name": " Grandma ", "user_id": GUEST, "region": "cn"}
+    )
+    result = await client.receive_json()
+    assert result["result"] == {"name": "Grandma", "user_id": GUEST, "nickname": None, "region": "cn"}
+    await client.send_json_auto_id({"type": "xiaomi_camera_share/recipients/save", "name": "x", "user_id": "abc"})
+    assert not (await client.receive_json())["success"]
+
+    for did in ("cam1", "cam2"):
+        await call(hass, "share", {"device_id": device_id(hass, owner.entry_id, did), "recipient": "Grandma"})
+    await client.send_json_auto_id({"type": "xiaomi_camera_share/history", "limit": 1})
+    [newest] = (await client.receive_json())["result"]["entries"]
+    assert newest["camera_name"] == "Garden"
+    await client.send_json_auto_id({"type": "xiaomi_camera_share/history", "before_id": newest["id"]})
+    older = (await client.receive_json())["result"]["entries"]
+    assert [e["camera_name"] for e in older] == ["Front door"]
+
+    await client.send_json_auto_id({"type": "xiaomi_camera_share/recipients/delete", "name": "grandma"})
+    assert (await client.receive_json())["success"]
+    await client.send_json_auto_id({"type": "xiaomi_camera_share/recipients/delete", "name": "grandma"})
+    assert (await client.receive_json())["error"]["code"] == "not_found"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        {"type": "xiaomi_camera_share/subscribe"},
+        {"type": "xiaomi_camera_share/history"},
+        {"type": "xiaomi_camera_share/recipients/save", "name": "a", "user_id": "1"},
+        {"type": "xiaomi_camera_share/recipients/delete", "name": "a"},
+    ],
+)
+async def test_non_admin_is_refused(
+    hass: HomeAssistant,
+    cloud: FakeCloud,
+    hass_ws_client: WebSocketGenerator,
+    hass_read_only_access_token: str,
+    message: dict[str, Any],
+) -> None:
+    await setup_entry(hass, make_entry())
+    client = await hass_ws_client(hass, hass_read_only_access_token)
+    await client.send_json_auto_id(message)
+    response = await client.receive_json()
+    assert not response["success"]
+    assert response["error"]["code"] == "unauthorized"
