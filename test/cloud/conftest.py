@@ -37,7 +37,8 @@ async def endpoints(
 
 @pytest.fixture
 async def http(socket_enabled: None) -> AsyncIterator[aiohttp.ClientSession]:
-    async with aiohttp.ClientSession() as session:
+    # A jar that would keep cookies of 127.0.0.1, so the tests see what it receives.
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as session:
         yield session
 
 

@@ -122,7 +122,11 @@ async def test_captcha_without_a_login_in_progress(auth: XiaomiAuth) -> None:
     [(VerificationMethod.PHONE, "138******00"), (VerificationMethod.EMAIL, "a***@example.invalid")],
 )
 async def test_verification_code(
-    auth: XiaomiAuth, fake: FakeXiaomi, method: VerificationMethod, masked: str
+    auth: XiaomiAuth,
+    fake: FakeXiaomi,
+    http: aiohttp.ClientSession,
+    method: VerificationMethod,
+    masked: str,
 ) -> None:
     fake.require_verification = True
     step = await auth.login_with_password(USER, PASSWORD)
@@ -130,6 +134,8 @@ async def test_verification_code(
     sent = await auth.send_verification_code(method)
     assert (sent.method, sent.masked_target) == (method, masked)
     assert await auth.submit_verification_code(VERIFY_TICKET) == EXPECTED
+    # The passToken cookie was read, and did not stay in the shared session's jar.
+    assert len(http.cookie_jar) == 0
 
 
 async def test_verification_offers_only_what_the_account_has(auth: XiaomiAuth, fake: FakeXiaomi) -> None:

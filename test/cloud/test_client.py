@@ -6,6 +6,7 @@ import asyncio
 import logging
 from typing import Any
 
+import aiohttp
 import pytest
 from aiohttp import web
 
@@ -373,7 +374,10 @@ async def test_plain_json_error_reply(client: XiaomiCloudClient, fake: FakeXiaom
 # --- tokens -------------------------------------------------------------------------------
 
 
-async def test_service_token_is_minted_once_and_reused(client: XiaomiCloudClient, fake: FakeXiaomi) -> None:
+async def test_service_token_is_minted_once_and_reused(
+    client: XiaomiCloudClient, fake: FakeXiaomi, http: aiohttp.ClientSession
+) -> None:
+
     fake.handlers["/share/cancel"] = reply_with(ok())
     await client.leave_share(Region.DE, "1")
     await client.leave_share(Region.DE, "2")
@@ -383,6 +387,8 @@ async def test_service_token_is_minted_once_and_reused(client: XiaomiCloudClient
     assert cookies["serviceToken"] == cookies["yetAnotherServiceToken"] == "made-up-service-token-1"
     assert cookies["userId"] == CREDENTIALS.user_id
     assert "ssecurity" not in fake.calls[0].form
+    # The serviceToken cookie was read, and did not stay in the shared session's jar.
+    assert len(http.cookie_jar) == 0
 
 
 async def test_concurrent_first_calls_mint_one_token(client: XiaomiCloudClient, fake: FakeXiaomi) -> None:

@@ -2,7 +2,9 @@
 
 Cookies never go through the session's cookie jar: the session is shared with
 the rest of Home Assistant, so cookies are sent as an explicit ``Cookie`` header
-and read back from the response's ``Set-Cookie`` headers. Redirects are never
+and read back from the response's ``Set-Cookie`` headers. Whatever aiohttp puts
+into the shared jar from a Xiaomi answer is removed at once, so one account's
+tokens are never sent along with another account's requests. Redirects are never
 followed automatically, because a redirect to a real Xiaomi host must first be
 mapped onto the development override.
 """
@@ -22,6 +24,7 @@ from .errors import CloudConnectionError, CloudTimeoutError
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
+    from http.cookies import Morsel
 
     from multidict import CIMultiDictProxy
 
@@ -77,6 +80,16 @@ class HttpReply:
         return self.headers.get("Location") if 300 <= self.status < 400 else None
 
 
+def _forget_cookies(jar: aiohttp.abc.AbstractCookieJar, host: str) -> None:
+    """Remove every cookie the jar would send to ``host`` (its own or a parent domain's)."""
+
+    def sent_to_host(morsel: Morsel[str]) -> bool:
+        domain = morsel["domain"].lstrip(".")
+        return bool(domain) and (host == domain or host.endswith(f".{domain}"))
+
+    jar.clear(sent_to_host)
+
+
 async def send(
     session: aiohttp.ClientSession,
     method: str,
@@ -102,6 +115,9 @@ async def send(
             allow_redirects=False,
             timeout=aiohttp.ClientTimeout(total=time_limit),
         ) as response:
+            # aiohttp has already copied Set-Cookie into the shared jar; take the
+            # Xiaomi cookies out again before anything else can send them.
+            _forget_cookies(session.cookie_jar, response.url.host or "")
             body = await response.read()
             reply = HttpReply(
                 status=response.status,
