@@ -85,6 +85,8 @@ class FakeXiaomi:
     blocked_code: int | None = None
     blocked_status: int | None = None
     passport_raw_body: str | None = None
+    sts_redirects: bool = False
+    ssecurity_in_header_only: bool = False
     qr_replies: list[dict[str, Any]] = field(default_factory=list)
     qr_timeout: int = 300
     qr_poll_delay: float = 0.0
@@ -168,6 +170,8 @@ class FakeXiaomi:
             "userId": int(USER_ID),
             "location": "https://sts.api.io.mi.com/sts?sign=made-up&nonce=1",
         }
+        if self.ssecurity_in_header_only:
+            del payload["ssecurity"]
         if self.rotate_pass_token:
             self.pass_tokens = {ROTATED_PASS_TOKEN}
             payload["passToken"] = ROTATED_PASS_TOKEN
@@ -255,11 +259,16 @@ class FakeXiaomi:
         return passport_json(reply)
 
     def _sts(self, request: web.Request) -> web.StreamResponse:
+        if self.sts_redirects and request.path == "/sts.api.io.mi.com/sts":
+            # A relative redirect: it must resolve against the real host, then the override.
+            raise web.HTTPFound("/sts/final?step=2")
         self.service_token_counter += 1
         token = f"made-up-service-token-{self.service_token_counter}"
         self.valid_service_tokens.add(token)
         response = web.Response(text="ok")
         response.set_cookie("serviceToken", token)
+        if self.ssecurity_in_header_only:
+            response.headers["Extension-Pragma"] = json.dumps({"ssecurity": SSECURITY, "nonce": 1})
         return response
 
     async def _app(self, request: web.Request, host: str, path: str) -> web.StreamResponse:

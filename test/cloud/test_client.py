@@ -468,6 +468,16 @@ async def test_rotated_pass_token_is_reported(
     assert len(rotations) == 1
 
 
+async def test_service_token_after_a_redirect_and_ssecurity_from_the_header(
+    client: XiaomiCloudClient, fake: FakeXiaomi
+) -> None:
+    fake.sts_redirects = fake.ssecurity_in_header_only = True
+    fake.handlers["/share/cancel"] = reply_with(ok())
+    await client.leave_share(Region.DE, "1")
+    assert fake.service_token_counter == 1
+    assert fake.calls[0].cookies["serviceToken"] == "made-up-service-token-1"
+
+
 async def test_validate_mints_without_an_api_call(client: XiaomiCloudClient, fake: FakeXiaomi) -> None:
     await client.validate()
     assert fake.service_token_counter == 1

@@ -66,9 +66,8 @@ async def mint_service_session(passport: Passport, credentials: Credentials) -> 
         params={"sid": SID, "_json": "true"},
         extra_cookies=credential_cookies(credentials),
     )
-    ssecurity = payload.get("ssecurity")
     location = payload.get("location")
-    if passport_code(payload) != 0 or not isinstance(ssecurity, str) or not isinstance(location, str):
+    if passport_code(payload) != 0 or not isinstance(location, str) or not location:
         _LOGGER.debug("passport refused the passToken (code %s)", payload.get("code"))
         raise AuthExpiredError("the passToken is no longer accepted", code=passport_code(payload))
     renewed = _renewed_credentials(credentials, payload, passport.cookies)
@@ -76,13 +75,11 @@ async def mint_service_session(passport: Passport, credentials: Credentials) -> 
     if reply.status in (401, 403):
         raise AuthExpiredError("the service token callback refused the login", code=reply.status)
     service_token = reply.cookies.get("serviceToken") or passport.cookies.get("serviceToken")
-    if not service_token:
-        raise MalformedResponseError("the service token callback set no serviceToken")
-    session = ServiceSession(
-        user_id=renewed.user_id,
-        service_token=service_token,
-        ssecurity=ssecurity_from_header(reply) or ssecurity,
-    )
+    # ssecurity comes with serviceLogin; some flows carry it only in the callback's header.
+    ssecurity = payload.get("ssecurity") or ssecurity_from_header(reply)
+    if not service_token or not isinstance(ssecurity, str):
+        raise MalformedResponseError("the login gave no serviceToken or no ssecurity")
+    session = ServiceSession(user_id=renewed.user_id, service_token=service_token, ssecurity=ssecurity)
     return MintResult(session=session, credentials=renewed)
 
 
