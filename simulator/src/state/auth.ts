@@ -57,6 +57,7 @@ export class AuthState {
 
   /** Issue a passToken and an sts ticket for a user who just proved who they are. */
   grant(userId: string, passToken = this.issuePassToken(userId)): LoginGrant {
+    this.prune();
     const ssecurity = randomBase64(16);
     const nonce = String(Math.floor(Math.random() * 2 ** 52));
     const auth = randomId(18);
@@ -71,6 +72,14 @@ export class AuthState {
       nonce,
       location: `https://sts.api.io.mi.com/sts?${query.toString()}`,
     };
+  }
+
+  /** Drop expired tickets and sessions so a long-running demo does not grow without bound. */
+  private prune(): void {
+    const now = this.clock.now();
+    for (const [auth, ticket] of this.stsTickets) if (ticket.expiresAt < now) this.stsTickets.delete(auth);
+    for (const [token, session] of this.serviceTokens)
+      if (session.expiresAt <= now) this.serviceTokens.delete(token);
   }
 
   private issuePassToken(userId: string): string {
