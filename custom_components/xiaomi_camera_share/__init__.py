@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from homeassistant.const import EVENT_HOMEASSISTANT_STOP, Platform
 from homeassistant.core import Event, HomeAssistant, callback
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.dispatcher import async_dispatcher_send
-from homeassistant.helpers.typing import ConfigType
 
 from . import api
 from .cloud.models import Credentials
 from .const import CONF_C_USER_ID, CONF_DEVICE_ID, CONF_PASS_TOKEN, CONF_USER_ID, DOMAIN
 from .coordinator import AccountCoordinator
-from .devices import async_sync_devices
 from .data import DATA_KEY, SIGNAL_STATE_CHANGED, AccountRuntime, DomainData, XiaomiConfigEntry
+from .devices import async_sync_devices
 from .expiry import ExpiryScheduler
 from .frontend import async_setup_frontend
 from .services import async_setup_services
 from .store import ShareStore
 from .websocket_api import async_setup_websocket
+
+if TYPE_CHECKING:
+    from homeassistant.helpers.typing import ConfigType
 
 PLATFORMS = [Platform.SENSOR]
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
@@ -60,7 +64,11 @@ async def async_setup_entry(hass: HomeAssistant, entry: XiaomiConfigEntry) -> bo
         # The cloud may hand out a new passToken; keep it so the next start works.
         hass.config_entries.async_update_entry(
             entry,
-            data={**entry.data, CONF_PASS_TOKEN: credentials.pass_token, CONF_C_USER_ID: credentials.c_user_id},
+            data={
+                **entry.data,
+                CONF_PASS_TOKEN: credentials.pass_token,
+                CONF_C_USER_ID: credentials.c_user_id,
+            },
         )
 
     client = api.create_client(hass, entry_credentials(entry), keep_credentials)

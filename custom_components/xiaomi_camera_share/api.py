@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from homeassistant.core import HomeAssistant
 from homeassistant.helpers.aiohttp_client import async_get_clientsession
 
 from .cloud.auth import XiaomiAuth
 from .cloud.client import XiaomiCloudClient
-from .cloud.models import Credentials
 from .cloud.regions import CLOUD_OVERRIDE_ENV, Endpoints
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from homeassistant.core import HomeAssistant
+
+    from .cloud.models import Credentials
 
 
 def _endpoints() -> Endpoints:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from .cloud.models import Device, Sharee
 from .const import SHAREE_LIMIT
+
+if TYPE_CHECKING:
+    from .cloud.models import Device, Sharee
 
 
 class NotShareableReason(StrEnum):

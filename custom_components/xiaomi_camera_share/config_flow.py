@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import logging
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-import voluptuous as vol
+import probatio as vol
 from homeassistant.config_entries import (
     SOURCE_REAUTH,
     ConfigFlow,
@@ -63,6 +61,9 @@ from .const import (
 )
 
 if TYPE_CHECKING:
+    import asyncio
+    from collections.abc import Mapping
+
     from .cloud.auth import XiaomiAuth
     from .data import XiaomiConfigEntry
 
@@ -231,7 +232,8 @@ class XiaomiCameraShareConfigFlow(ConfigFlow, domain=DOMAIN):
 
     async def async_step_captcha(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Type the characters of the picture."""
-        assert self._auth is not None and self._captcha is not None
+        assert self._auth is not None
+        assert self._captcha is not None
         errors: dict[str, str] = {}
         if user_input is not None:
             try:
@@ -279,7 +281,9 @@ class XiaomiCameraShareConfigFlow(ConfigFlow, domain=DOMAIN):
         )
         return self.async_show_form(step_id="verification_method", data_schema=schema, errors=errors)
 
-    async def async_step_verification_code(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
+    async def async_step_verification_code(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
         """The code Xiaomi sent by SMS or email."""
         assert self._auth is not None
         errors: dict[str, str] = {}

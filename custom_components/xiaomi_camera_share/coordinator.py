@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ConfigEntryAuthFailed
 from homeassistant.helpers.update_coordinator import TimestampDataUpdateCoordinator, UpdateFailed
 from homeassistant.util import dt as dt_util
@@ -19,6 +18,8 @@ from .const import CONF_AUTO_ACCEPT_FROM, CONF_REGIONS, CONF_SCAN_INTERVAL, DEFA
 from .events import async_record_event
 
 if TYPE_CHECKING:
+    from homeassistant.core import HomeAssistant
+
     from .cloud.client import XiaomiCloudClient
     from .data import XiaomiConfigEntry
 
@@ -79,8 +80,7 @@ class AccountCoordinator(TimestampDataUpdateCoordinator[AccountSnapshot]):
             ) from err
         if self.data is not None:
             self._announce_changes(self.data, snapshot)
-        snapshot = await self._auto_accept(snapshot)
-        return snapshot
+        return await self._auto_accept(snapshot)
 
     async def _fetch(self) -> AccountSnapshot:
         snapshot = AccountSnapshot()
@@ -91,7 +91,9 @@ class AccountCoordinator(TimestampDataUpdateCoordinator[AccountSnapshot]):
             if any(d.is_owned for d in cameras.values()):
                 shares = await self.client.get_shares(region)
                 for did in cameras:
-                    snapshot.sharees[did] = [s for s in shares.get(did, []) if s.status != ShareStatus.REJECTED]
+                    snapshot.sharees[did] = [
+                        s for s in shares.get(did, []) if s.status != ShareStatus.REJECTED
+                    ]
         # Invites are looked for in every region, so one waiting where the account
         # does not look for cameras is still found and named.
         for region in Region:

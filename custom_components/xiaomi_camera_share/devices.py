@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import device_registry as dr
 
 from .const import DOMAIN
-from .data import XiaomiConfigEntry
 from .entity import camera_device_info
+
+if TYPE_CHECKING:
+    from .data import XiaomiConfigEntry
 
 
 @callback

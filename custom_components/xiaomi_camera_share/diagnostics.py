@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from homeassistant.components.diagnostics import async_redact_data
-from homeassistant.core import HomeAssistant
 
 from .const import CONF_C_USER_ID, CONF_DEVICE_ID, CONF_NICKNAME, CONF_PASS_TOKEN, CONF_USER_ID
 from .data import DATA_KEY, XiaomiConfigEntry
+
+if TYPE_CHECKING:
+    from homeassistant.core import HomeAssistant
 
 TO_REDACT: Final = {
     CONF_PASS_TOKEN,
@@ -57,7 +59,12 @@ async def async_get_config_entry_diagnostics(hass: HomeAssistant, entry: XiaomiC
             for i in snapshot.invites
         ],
         "timed_shares": [
-            {"did": r["did"], "user_id": r["user_id"], "expires_at": r["expires_at"], "failures": r["failures"]}
+            {
+                "did": r["did"],
+                "user_id": r["user_id"],
+                "expires_at": r["expires_at"],
+                "failures": r["failures"],
+            }
             for r in store.expiries
             if r["entry_id"] == entry.entry_id
         ],

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from homeassistant.helpers.device_registry import CONNECTION_NETWORK_MAC, DeviceInfo, format_mac
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
 
 from .capabilities import model_name
-from .cloud.models import Device
 from .const import DOMAIN
 from .coordinator import AccountCoordinator
+
+if TYPE_CHECKING:
+    from .cloud.models import Device
 
 
 def camera_device_info(device: Device) -> DeviceInfo:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from typing import TYPE_CHECKING
 
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.dispatcher import async_dispatcher_send
@@ -11,6 +11,9 @@ from homeassistant.util import dt as dt_util
 from .const import EVENT_NAME
 from .data import DATA_KEY, SIGNAL_STATE_CHANGED
 from .store import HistoryRecord
+
+if TYPE_CHECKING:
+    from datetime import datetime
 
 
 @callback

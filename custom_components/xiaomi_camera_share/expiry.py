@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 from functools import partial
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
@@ -19,7 +19,9 @@ from .cloud.regions import Region
 from .const import DOMAIN
 from .data import SIGNAL_STATE_CHANGED, XiaomiConfigEntry
 from .events import async_record_event
-from .store import ExpiryRecord, ShareStore
+
+if TYPE_CHECKING:
+    from .store import ExpiryRecord, ShareStore
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -37,7 +39,8 @@ def _key(record: ExpiryRecord) -> ExpiryKey:
 
 def retry_delay(failures: int) -> timedelta:
     """Doubling waits from one minute, capped at an hour."""
-    return min(FIRST_RETRY * 2 ** max(failures - 1, 0), LONGEST_RETRY)
+    delay: timedelta = FIRST_RETRY * 2 ** max(failures - 1, 0)
+    return min(delay, LONGEST_RETRY)
 
 
 def issue_id(record: ExpiryRecord) -> str:

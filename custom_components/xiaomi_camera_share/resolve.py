@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from homeassistant.config_entries import ConfigEntryState
-from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
 from homeassistant.helpers import device_registry as dr
 
 from .cloud.errors import UserNotFoundError, XiaomiCloudError
-from .cloud.models import Device
 from .cloud.regions import Region
 from .const import CONF_REGIONS, DOMAIN
 from .data import DATA_KEY, XiaomiConfigEntry
+
+if TYPE_CHECKING:
+    from homeassistant.core import HomeAssistant
+
+    from .cloud.models import Device
 
 # Xiaomi IDs are numbers; phone numbers are numbers, optionally with a leading "+".
 ID_OR_PHONE: Final = re.compile(r"^\+?\d{5,20}$")
@@ -81,9 +84,11 @@ def cameras_from_devices(hass: HomeAssistant, device_ids: list[str]) -> list[Tar
     targets: list[TargetCamera] = []
     for device_id in device_ids:
         device_entry = registry.async_get(device_id)
-        did = next(
-            (value for domain, value in device_entry.identifiers if domain == DOMAIN), None
-        ) if device_entry else None
+        did = (
+            next((value for domain, value in device_entry.identifiers if domain == DOMAIN), None)
+            if device_entry
+            else None
+        )
         if device_entry is None or did is None or did.startswith("account_"):
             raise invalid("device_not_found", device_id=device_id)
         candidates = [
@@ -98,7 +103,9 @@ def cameras_from_devices(hass: HomeAssistant, device_ids: list[str]) -> list[Tar
     return targets
 
 
-async def resolve_recipient(hass: HomeAssistant, text: str, entry: XiaomiConfigEntry, region: Region) -> Recipient:
+async def resolve_recipient(
+    hass: HomeAssistant, text: str, entry: XiaomiConfigEntry, region: Region
+) -> Recipient:
     """A saved recipient's name, a Xiaomi ID or a phone number → a Xiaomi account."""
     query = text.strip()
     if not query:

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from homeassistant.components.sensor import SensorEntity, SensorStateClass
 from homeassistant.core import HomeAssistant, callback
-from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .cloud.models import ShareStatus
-from .coordinator import AccountCoordinator
-from .data import XiaomiConfigEntry
 from .entity import AccountEntity, CameraEntity
+
+if TYPE_CHECKING:
+    from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+
+    from .coordinator import AccountCoordinator
+    from .data import XiaomiConfigEntry
 
 # Reads come from the coordinator; there is nothing to update in parallel.
 PARALLEL_UPDATES = 0

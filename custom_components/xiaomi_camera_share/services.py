@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from datetime import timedelta
+from collections.abc import Callable, Coroutine
+from datetime import datetime, timedelta
 from functools import wraps
 from typing import Any, Final
 
-import voluptuous as vol
+import probatio as vol
 from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, SupportsResponse
 from homeassistant.exceptions import Unauthorized
 from homeassistant.helpers import config_validation as cv
 from homeassistant.util import dt as dt_util
+from homeassistant.util.json import JsonObjectType, JsonValueType
 
 from .capabilities import capabilities_of
 from .cloud.errors import DeviceNotShareableError, XiaomiCloudError
@@ -58,9 +59,7 @@ SHARE_SCHEMA = vol.Schema(
         vol.Optional(ATTR_AUTO_ACCEPT, default=False): cv.boolean,
     }
 )
-REVOKE_SCHEMA = vol.Schema(
-    {vol.Required(ATTR_DEVICE_ID): DEVICES, vol.Optional(ATTR_RECIPIENT): cv.string}
-)
+REVOKE_SCHEMA = vol.Schema({vol.Required(ATTR_DEVICE_ID): DEVICES, vol.Optional(ATTR_RECIPIENT): cv.string})
 SET_EXPIRY_SCHEMA = vol.Schema(
     {
         vol.Required(ATTR_DEVICE_ID): DEVICES,
@@ -86,7 +85,7 @@ LOOKUP_SCHEMA = vol.Schema(
     }
 )
 
-type Handler = Callable[[ServiceCall], Awaitable[ServiceResponse]]
+type Handler = Callable[[ServiceCall], Coroutine[Any, Any, ServiceResponse]]
 
 
 def _admin_only(handler: Handler) -> Handler:
@@ -166,9 +165,13 @@ async def _async_share(call: ServiceCall) -> ServiceResponse:
         _check_shareable(camera, recipient, permission)
 
     expires_at = dt_util.utcnow() + duration if duration else None
-    results: list[dict[str, Any]] = []
+    results: list[JsonValueType] = []
     for camera in cameras:
-        results.append(await _async_share_one(hass, camera, recipient, permission, expires_at, auto_accept))
+        results.append(
+            await _async_share_one(
+                hass, camera, recipient, permission, expires_at=expires_at, auto_accept=auto_accept
+            )
+        )
     await _async_refresh({camera.entry for camera in cameras} | _entries(recipient))
     regions = sorted({camera.region for camera in cameras})
     return {
@@ -186,7 +189,11 @@ async def _async_share(call: ServiceCall) -> ServiceResponse:
 
 
 def _entries(recipient: Recipient) -> set[XiaomiConfigEntry]:
-    return {recipient.entry} if recipient.entry is not None and hasattr(recipient.entry, "runtime_data") else set()
+    return (
+        {recipient.entry}
+        if recipient.entry is not None and hasattr(recipient.entry, "runtime_data")
+        else set()
+    )
 
 
 async def _async_share_one(
@@ -194,9 +201,10 @@ async def _async_share_one(
     camera: TargetCamera,
     recipient: Recipient,
     permission: SharePermission,
-    expires_at: Any,
+    *,
+    expires_at: datetime | None,
     auto_accept: bool,
-) -> dict[str, Any]:
+) -> JsonObjectType:
     runtime = camera.entry.runtime_data
     device = camera.device
     try:
@@ -204,7 +212,11 @@ async def _async_share_one(
     except XiaomiCloudError as err:
         if isinstance(err, DeviceNotShareableError):
             # Learn from the refusal so the card stops offering what the product lacks.
-            target = runtime.answers.no_view_only if permission is SharePermission.VIEW_ONLY else runtime.answers.not_shareable
+            target = (
+                runtime.answers.no_view_only
+                if permission is SharePermission.VIEW_ONLY
+                else runtime.answers.not_shareable
+            )
             target.add(device.did)
         _record_failure(hass, camera, recipient, err)
         raise cloud_failed(err) from err
@@ -239,7 +251,9 @@ async def _async_share_one(
     return {"did": device.did, "camera": device.name, "status": status}
 
 
-async def _async_accept_on_recipient_side(hass: HomeAssistant, camera: TargetCamera, recipient: Recipient) -> str:
+async def _async_accept_on_recipient_side(
+    hass: HomeAssistant, camera: TargetCamera, recipient: Recipient
+) -> str:
     assert recipient.entry is not None
     entry = entry_by_id(hass, recipient.entry.entry_id)
     client = entry.runtime_data.client
@@ -253,7 +267,7 @@ async def _async_accept_on_recipient_side(hass: HomeAssistant, camera: TargetCam
             and i.status == ShareStatus.PENDING
         )
         await client.respond_to_invite(camera.region, invite.invite_id, True, invite.msg_id)
-    except (XiaomiCloudError, StopIteration):
+    except XiaomiCloudError, StopIteration:
         return "invited"
     async_record_event(
         hass,
@@ -267,7 +281,9 @@ async def _async_accept_on_recipient_side(hass: HomeAssistant, camera: TargetCam
     return "accepted"
 
 
-def _record_failure(hass: HomeAssistant, camera: TargetCamera, recipient: Recipient | None, err: XiaomiCloudError) -> None:
+def _record_failure(
+    hass: HomeAssistant, camera: TargetCamera, recipient: Recipient | None, err: XiaomiCloudError
+) -> None:
     async_record_event(
         hass,
         "action_failed",
@@ -311,7 +327,7 @@ async def _async_revoke(call: ServiceCall) -> ServiceResponse:
         if not targets:
             raise invalid("nothing_to_revoke", camera=camera.device.name)
         plan.append((camera, targets))
-    results: list[dict[str, Any]] = []
+    results: list[JsonValueType] = []
     for camera, targets in plan:
         runtime = camera.entry.runtime_data
         user_ids = [t.user_id for t in targets]
@@ -322,7 +338,9 @@ async def _async_revoke(call: ServiceCall) -> ServiceResponse:
             raise cloud_failed(err) from err
         for target in targets:
             runtime.coordinator.withdrawn.add((camera.device.did, target.user_id))
-            await hass.data[DATA_KEY].expiries.async_cancel(camera.entry.entry_id, camera.device.did, target.user_id)
+            await hass.data[DATA_KEY].expiries.async_cancel(
+                camera.entry.entry_id, camera.device.did, target.user_id
+            )
             async_record_event(
                 hass,
                 "share_revoked",
@@ -332,7 +350,9 @@ async def _async_revoke(call: ServiceCall) -> ServiceResponse:
                 user_id=target.user_id,
                 nickname=target.nickname,
             )
-        results.append({"did": camera.device.did, "camera": camera.device.name, "revoked": user_ids})
+        results.append(
+            {"did": camera.device.did, "camera": camera.device.name, "revoked": list[JsonValueType](user_ids)}
+        )
     await _async_refresh({camera.entry for camera in cameras})
     return {"results": results}
 
@@ -355,7 +375,9 @@ async def _async_set_expiry(call: ServiceCall) -> ServiceResponse:
     expires_at = dt_util.utcnow() + duration
     for camera, target in plan:
         sharee = next(
-            s for s in camera.entry.runtime_data.coordinator.data.sharees[camera.device.did] if s.user_id == target.user_id
+            s
+            for s in camera.entry.runtime_data.coordinator.data.sharees[camera.device.did]
+            if s.user_id == target.user_id
         )
         await expiries.async_set(
             ExpiryRecord(
@@ -404,15 +426,22 @@ def _respond(accept: bool) -> Handler:
         entry = entry_by_id(hass, call.data[ATTR_CONFIG_ENTRY_ID])
         invites = _select_invites(call, entry)
         used = entry_regions(entry)
-        answered: list[dict[str, Any]] = []
+        answered: list[JsonValueType] = []
         for invite in invites:
             try:
-                await entry.runtime_data.client.respond_to_invite(invite.region, invite.invite_id, accept, invite.msg_id)
+                await entry.runtime_data.client.respond_to_invite(
+                    invite.region, invite.invite_id, accept, invite.msg_id
+                )
             except XiaomiCloudError as err:
                 async_record_event(
-                    hass, "action_failed", entry_id=entry.entry_id, did=invite.did,
-                    camera_name=invite.device_name, user_id=invite.sender_id,
-                    nickname=invite.sender_name, message=err.key,
+                    hass,
+                    "action_failed",
+                    entry_id=entry.entry_id,
+                    did=invite.did,
+                    camera_name=invite.device_name,
+                    user_id=invite.sender_id,
+                    nickname=invite.sender_name,
+                    message=err.key,
                 )
                 raise cloud_failed(err) from err
             async_record_event(
@@ -487,7 +516,9 @@ def async_setup_services(hass: HomeAssistant) -> None:
     register = hass.services.async_register
     register(DOMAIN, "share", _admin_only(_async_share), SHARE_SCHEMA, SupportsResponse.OPTIONAL)
     register(DOMAIN, "revoke", _admin_only(_async_revoke), REVOKE_SCHEMA, SupportsResponse.OPTIONAL)
-    register(DOMAIN, "set_expiry", _admin_only(_async_set_expiry), SET_EXPIRY_SCHEMA, SupportsResponse.OPTIONAL)
+    register(
+        DOMAIN, "set_expiry", _admin_only(_async_set_expiry), SET_EXPIRY_SCHEMA, SupportsResponse.OPTIONAL
+    )
     register(DOMAIN, "accept_invite", _admin_only(_respond(True)), INVITE_SCHEMA, SupportsResponse.OPTIONAL)
     register(DOMAIN, "decline_invite", _admin_only(_respond(False)), INVITE_SCHEMA, SupportsResponse.OPTIONAL)
     register(DOMAIN, "list_shares", _async_list_shares, OPTIONAL_ENTRY_SCHEMA, SupportsResponse.ONLY)

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from homeassistant.config_entries import SOURCE_REAUTH, ConfigEntryState
-from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers import entity_registry as er
 from homeassistant.util import dt as dt_util
@@ -15,6 +14,9 @@ from .capabilities import capabilities_of, model_name
 from .cloud.models import Device, Invite, ShareStatus
 from .const import CONF_NICKNAME, CONF_REGIONS, DOMAIN
 from .data import DATA_KEY, XiaomiConfigEntry
+
+if TYPE_CHECKING:
+    from homeassistant.core import HomeAssistant
 
 SCHEMA_VERSION: Final = 1
 HISTORY_IN_DOCUMENT: Final = 50
@@ -62,7 +64,9 @@ def camera_document(hass: HomeAssistant, entry: XiaomiConfigEntry, device: Devic
                 "user_id": sharee.user_id,
                 "nickname": sharee.nickname,
                 "status": "accepted" if sharee.status == ShareStatus.ACCEPTED else "pending",
-                "permission": expiry["permission"] if expiry and sharee.read_only is None else _permission(sharee.read_only),
+                "permission": expiry["permission"]
+                if expiry and sharee.read_only is None
+                else _permission(sharee.read_only),
                 "since": _iso(sharee.shared_at),
                 "expires_at": expiry["expires_at"] if expiry else None,
                 "recipient_name": names.get(sharee.user_id),

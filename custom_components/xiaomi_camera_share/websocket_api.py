@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import voluptuous as vol
-from homeassistant.components import websocket_api
+import probatio as vol
+from homeassistant.components.websocket_api import async_register_command
+from homeassistant.components.websocket_api.const import ERR_NOT_FOUND
+from homeassistant.components.websocket_api.decorators import async_response, require_admin, websocket_command
+from homeassistant.components.websocket_api.messages import event_message
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.dispatcher import async_dispatcher_connect, async_dispatcher_send
 
@@ -15,36 +18,39 @@ from .data import DATA_KEY, SIGNAL_STATE_CHANGED
 from .state import state_document
 from .store import RecipientRecord
 
+if TYPE_CHECKING:
+    from homeassistant.components.websocket_api.connection import ActiveConnection
+
 HISTORY_PAGE_MAX = 200
 
 
 @callback
 def async_setup_websocket(hass: HomeAssistant) -> None:
     """Register the commands (all admin-only)."""
-    websocket_api.async_register_command(hass, ws_subscribe)
-    websocket_api.async_register_command(hass, ws_save_recipient)
-    websocket_api.async_register_command(hass, ws_delete_recipient)
-    websocket_api.async_register_command(hass, ws_history)
+    async_register_command(hass, ws_subscribe)
+    async_register_command(hass, ws_save_recipient)
+    async_register_command(hass, ws_delete_recipient)
+    async_register_command(hass, ws_history)
 
 
-@websocket_api.require_admin
-@websocket_api.websocket_command({vol.Required("type"): f"{DOMAIN}/subscribe"})
+@require_admin
+@websocket_command({vol.Required("type"): f"{DOMAIN}/subscribe"})
 @callback
-def ws_subscribe(hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]) -> None:
+def ws_subscribe(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]) -> None:
     """Send the whole state document now and again after every change."""
     msg_id = msg["id"]
 
     @callback
     def push() -> None:
-        connection.send_message(websocket_api.event_message(msg_id, state_document(hass)))
+        connection.send_message(event_message(msg_id, state_document(hass)))
 
     connection.subscriptions[msg_id] = async_dispatcher_connect(hass, SIGNAL_STATE_CHANGED, push)
     connection.send_result(msg_id)
     push()
 
 
-@websocket_api.require_admin
-@websocket_api.websocket_command(
+@require_admin
+@websocket_command(
     {
         vol.Required("type"): f"{DOMAIN}/recipients/save",
         vol.Required("name"): vol.All(str, vol.Strip, vol.Length(min=1, max=64)),
@@ -53,10 +59,8 @@ def ws_subscribe(hass: HomeAssistant, connection: websocket_api.ActiveConnection
         vol.Optional("region"): vol.Any(None, vol.In([r.value for r in Region])),
     }
 )
-@websocket_api.async_response
-async def ws_save_recipient(
-    hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
-) -> None:
+@async_response
+async def ws_save_recipient(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]) -> None:
     """Add or replace a saved recipient."""
     record = RecipientRecord(
         name=msg["name"], user_id=msg["user_id"], nickname=msg.get("nickname"), region=msg.get("region")
@@ -66,24 +70,20 @@ async def ws_save_recipient(
     connection.send_result(msg["id"], dict(record))
 
 
-@websocket_api.require_admin
-@websocket_api.websocket_command(
-    {vol.Required("type"): f"{DOMAIN}/recipients/delete", vol.Required("name"): str}
-)
-@websocket_api.async_response
-async def ws_delete_recipient(
-    hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]
-) -> None:
+@require_admin
+@websocket_command({vol.Required("type"): f"{DOMAIN}/recipients/delete", vol.Required("name"): str})
+@async_response
+async def ws_delete_recipient(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]) -> None:
     """Forget a saved recipient."""
     if not await hass.data[DATA_KEY].store.async_delete_recipient(msg["name"]):
-        connection.send_error(msg["id"], websocket_api.ERR_NOT_FOUND, "No saved recipient has that name")
+        connection.send_error(msg["id"], ERR_NOT_FOUND, "No saved recipient has that name")
         return
     async_dispatcher_send(hass, SIGNAL_STATE_CHANGED)
     connection.send_result(msg["id"])
 
 
-@websocket_api.require_admin
-@websocket_api.websocket_command(
+@require_admin
+@websocket_command(
     {
         vol.Required("type"): f"{DOMAIN}/history",
         vol.Optional("before_id"): vol.Coerce(int),
@@ -91,7 +91,7 @@ async def ws_delete_recipient(
     }
 )
 @callback
-def ws_history(hass: HomeAssistant, connection: websocket_api.ActiveConnection, msg: dict[str, Any]) -> None:
+def ws_history(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]) -> None:
     """A page of the audit history, newest first."""
     entries = hass.data[DATA_KEY].store.history_page(msg.get("before_id"), msg["limit"])
     connection.send_result(msg["id"], {"entries": entries})

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from unittest.mock import patch
 
 import pytest
-from homeassistant.core import HomeAssistant
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.xiaomi_camera_share.cloud.regions import Region
@@ -21,6 +19,11 @@ from custom_components.xiaomi_camera_share.const import (
 )
 
 from .fake_cloud import FakeAuth, FakeCloud
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from homeassistant.core import HomeAssistant
 
 OWNER = "1000000001"
 GUEST = "2000000002"

@@ -9,8 +9,8 @@ from __future__ import annotations
 import asyncio
 import itertools
 import time
-from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from custom_components.xiaomi_camera_share.cloud.errors import (
     AlreadySharedError,
@@ -46,6 +46,9 @@ from custom_components.xiaomi_camera_share.cloud.models import (
     VerificationMethod,
 )
 from custom_components.xiaomi_camera_share.cloud.regions import Region
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 CAPTCHA_ANSWER = "ABCD"
 VERIFICATION_CODE = "123456"
@@ -110,13 +113,20 @@ class FakeCloud:
         mac: str | None = None,
     ) -> Device:
         device = Device(
-            did=did, name=name, model=model, region=region, mac=mac, is_online=True,
+            did=did,
+            name=name,
+            model=model,
+            region=region,
+            mac=mac,
+            is_online=True,
             permit_level=int(PermitLevel.OWNER),
         )
         self.devices[did] = (owner, device)
         return device
 
-    def add_share(self, owner: str, did: str, user_id: str, *, accepted: bool, read_only: bool = False) -> Share:
+    def add_share(
+        self, owner: str, did: str, user_id: str, *, accepted: bool, read_only: bool = False
+    ) -> Share:
         region = self.devices[did][1].region
         share = Share(region, did, owner, user_id, read_only, invite_id=next(self._ids))
         share.status = ShareStatus.ACCEPTED if accepted else ShareStatus.PENDING
@@ -171,9 +181,15 @@ class FakeClient:
                 level = PermitLevel.SHARED | (PermitLevel.READ_ONLY if share.read_only else 0)
                 devices.append(
                     Device(
-                        did=device.did, name=device.name, model=device.model, region=region,
-                        mac=device.mac, is_online=device.is_online, permit_level=int(level),
-                        owner_id=owner, owner_nickname=self._cloud.accounts[owner].nickname,
+                        did=device.did,
+                        name=device.name,
+                        model=device.model,
+                        region=region,
+                        mac=device.mac,
+                        is_online=device.is_online,
+                        permit_level=int(level),
+                        owner_id=owner,
+                        owner_nickname=self._cloud.accounts[owner].nickname,
                     )
                 )
         return devices
@@ -216,7 +232,14 @@ class FakeClient:
         if len(self._cloud.sharees_of(did)) >= 10:
             raise TooManyShareesError("limit", code=-13)
         self._cloud.shares.append(
-            Share(region, did, self._me, user_id, permission is SharePermission.VIEW_ONLY, invite_id=next(self._cloud._ids))
+            Share(
+                region,
+                did,
+                self._me,
+                user_id,
+                permission is SharePermission.VIEW_ONLY,
+                invite_id=next(self._cloud._ids),
+            )
         )
 
     async def share_batch(
@@ -240,11 +263,17 @@ class FakeClient:
                 owner, device = self._cloud.devices[share.did]
                 invites.append(
                     Invite(
-                        invite_id=share.invite_id, sender_id=owner,
-                        sender_name=self._cloud.accounts[owner].nickname, did=share.did,
-                        device_name=device.name, model=device.model, region=region,
-                        read_only=share.read_only, msg_id=f"msg{share.invite_id}",
-                        created_at=share.created, expires_at=share.expires,
+                        invite_id=share.invite_id,
+                        sender_id=owner,
+                        sender_name=self._cloud.accounts[owner].nickname,
+                        did=share.did,
+                        device_name=device.name,
+                        model=device.model,
+                        region=region,
+                        read_only=share.read_only,
+                        msg_id=f"msg{share.invite_id}",
+                        created_at=share.created,
+                        expires_at=share.expires,
                     )
                 )
         return invites
@@ -252,7 +281,11 @@ class FakeClient:
     async def respond_to_invite(self, region: Region, invite_id: int, accept: bool, msg_id: str = "") -> None:
         self._request("respond_to_invite")
         share = next(
-            (s for s in self._cloud.shares if s.invite_id == invite_id and s.user_id == self._me and s.region == region),
+            (
+                s
+                for s in self._cloud.shares
+                if s.invite_id == invite_id and s.user_id == self._me and s.region == region
+            ),
             None,
         )
         if share is None or share.status != ShareStatus.PENDING or share.expires <= time.time():
@@ -302,7 +335,9 @@ class FakeAuth:
 
     async def submit_captcha(self, answer: str) -> LoginStep:
         if answer != CAPTCHA_ANSWER:
-            raise CaptchaWrongError("wrong", code=87001, challenge=CaptchaChallenge(b"\x89PNG again", "image/png"))
+            raise CaptchaWrongError(
+                "wrong", code=87001, challenge=CaptchaChallenge(b"\x89PNG again", "image/png")
+            )
         return self._after_password()
 
     async def send_verification_code(self, method: VerificationMethod) -> VerificationCodeSent:
@@ -319,7 +354,9 @@ class FakeAuth:
     async def start_qr_login(self) -> QrLogin:
         if self._cloud.failing:
             raise CloudConnectionError("down")
-        return QrLogin(login_url="https://example.invalid/qr", image_url="https://example.invalid/qr.png", expires_in=300)
+        return QrLogin(
+            login_url="https://example.invalid/qr", image_url="https://example.invalid/qr.png", expires_in=300
+        )
 
     async def wait_for_qr_scan(self) -> Credentials:
         await self._cloud.qr_scanned.wait()
@@ -328,4 +365,11 @@ class FakeAuth:
         return self._cloud.credentials(self._cloud.qr_result)
 
 
-__all__ = ["CAPTCHA_ANSWER", "VERIFICATION_CODE", "FakeAuth", "FakeClient", "FakeCloud", "QrLoginTimeoutError"]
+__all__ = [
+    "CAPTCHA_ANSWER",
+    "VERIFICATION_CODE",
+    "FakeAuth",
+    "FakeClient",
+    "FakeCloud",
+    "QrLoginTimeoutError",
+]

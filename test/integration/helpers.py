@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr
 
 from custom_components.xiaomi_camera_share.const import DOMAIN
+
+if TYPE_CHECKING:
+    from homeassistant.core import HomeAssistant
 
 
 def device_id(hass: HomeAssistant, entry_id: str, did: str) -> str:
@@ -20,4 +22,6 @@ def device_id(hass: HomeAssistant, entry_id: str, did: str) -> str:
 async def call(hass: HomeAssistant, service: str, data: dict[str, Any], **kwargs: Any) -> Any:
     """Call one of the integration's actions and return its response."""
     responds = service != "refresh"
-    return await hass.services.async_call(DOMAIN, service, data, blocking=True, return_response=responds, **kwargs)
+    return await hass.services.async_call(
+        DOMAIN, service, data, blocking=True, return_response=responds, **kwargs
+    )

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from homeassistant.core import HomeAssistant
+from typing import TYPE_CHECKING
 
 from .conftest import make_entry, setup_entry
-from .fake_cloud import FakeCloud
+
+if TYPE_CHECKING:
+    from homeassistant.core import HomeAssistant
+
+    from .fake_cloud import FakeCloud
 
 
 async def test_requests_per_refresh_do_not_grow(hass: HomeAssistant, cloud: FakeCloud) -> None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from homeassistant import config_entries
-from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 
 from custom_components.xiaomi_camera_share.cloud.errors import CloudConnectionError, QrLoginTimeoutError
@@ -17,6 +18,9 @@ from custom_components.xiaomi_camera_share.const import (
 
 from .conftest import GUEST, GUEST_PHONE, OWNER, make_entry, setup_entry
 from .fake_cloud import CAPTCHA_ANSWER, VERIFICATION_CODE, FakeCloud
+
+if TYPE_CHECKING:
+    from homeassistant.core import HomeAssistant
 
 PASSWORD = "not-a-real-password"
 
@@ -38,7 +42,8 @@ async def _finish_qr(hass: HomeAssistant, cloud: FakeCloud, result: dict) -> dic
 async def test_qr_login_creates_entry_without_password(hass: HomeAssistant, cloud: FakeCloud) -> None:
     cloud.qr_result = OWNER
     result = await _finish_qr(hass, cloud, await _start(hass, "qr"))
-    assert result["type"] is FlowResultType.FORM and result["step_id"] == "regions"
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "regions"
     result = await hass.config_entries.flow.async_configure(result["flow_id"], {CONF_REGIONS: ["cn", "de"]})
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert result["title"] == f"Alice ({OWNER})"
@@ -51,19 +56,22 @@ async def test_qr_login_creates_entry_without_password(hass: HomeAssistant, clou
 async def test_qr_code_expires(hass: HomeAssistant, cloud: FakeCloud) -> None:
     cloud.qr_result = QrLoginTimeoutError("expired")
     result = await _finish_qr(hass, cloud, await _start(hass, "qr"))
-    assert result["type"] is FlowResultType.ABORT and result["reason"] == "qr_expired"
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "qr_expired"
 
 
 async def test_qr_cloud_fails_while_waiting(hass: HomeAssistant, cloud: FakeCloud) -> None:
     cloud.qr_result = CloudConnectionError("down")
     result = await _finish_qr(hass, cloud, await _start(hass, "qr"))
-    assert result["type"] is FlowResultType.ABORT and result["reason"] == "cannot_connect"
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "cannot_connect"
 
 
 async def test_qr_cloud_down_at_start(hass: HomeAssistant, cloud: FakeCloud) -> None:
     cloud.failing = True
     result = await _start(hass, "qr")
-    assert result["type"] is FlowResultType.ABORT and result["reason"] == "cannot_connect"
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "cannot_connect"
 
 
 async def test_password_login_with_phone(hass: HomeAssistant, cloud: FakeCloud) -> None:
@@ -85,11 +93,15 @@ async def test_wrong_password_blocked_and_offline(hass: HomeAssistant, cloud: Fa
     result = await hass.config_entries.flow.async_configure(flow_id, {"username": OWNER, "password": "wrong"})
     assert result["errors"] == {"base": "invalid_auth"}
     cloud.blocked = True
-    result = await hass.config_entries.flow.async_configure(flow_id, {"username": OWNER, "password": PASSWORD})
+    result = await hass.config_entries.flow.async_configure(
+        flow_id, {"username": OWNER, "password": PASSWORD}
+    )
     assert result["errors"] == {"base": "login_blocked"}
     cloud.blocked = False
     cloud.failing = True
-    result = await hass.config_entries.flow.async_configure(flow_id, {"username": OWNER, "password": PASSWORD})
+    result = await hass.config_entries.flow.async_configure(
+        flow_id, {"username": OWNER, "password": PASSWORD}
+    )
     assert result["errors"] == {"base": "cannot_connect"}
 
 
@@ -98,7 +110,9 @@ async def test_captcha_then_verification_code(hass: HomeAssistant, cloud: FakeCl
     cloud.require_verification = True
     result = await _start(hass, "password")
     flow_id = result["flow_id"]
-    result = await hass.config_entries.flow.async_configure(flow_id, {"username": OWNER, "password": PASSWORD})
+    result = await hass.config_entries.flow.async_configure(
+        flow_id, {"username": OWNER, "password": PASSWORD}
+    )
     assert result["step_id"] == "captcha"
     assert result["description_placeholders"]["captcha_image"].startswith("data:image/png;base64,")
     result = await hass.config_entries.flow.async_configure(flow_id, {"captcha": "WRONG"})
@@ -118,7 +132,9 @@ async def test_verification_send_fails(hass: HomeAssistant, cloud: FakeCloud) ->
     cloud.require_verification = True
     result = await _start(hass, "password")
     flow_id = result["flow_id"]
-    result = await hass.config_entries.flow.async_configure(flow_id, {"username": OWNER, "password": PASSWORD})
+    result = await hass.config_entries.flow.async_configure(
+        flow_id, {"username": OWNER, "password": PASSWORD}
+    )
     cloud.failing = True
     result = await hass.config_entries.flow.async_configure(flow_id, {"method": "email"})
     assert result["errors"] == {"base": "cannot_connect"}
@@ -128,7 +144,8 @@ async def test_duplicate_account_aborts(hass: HomeAssistant, cloud: FakeCloud) -
     make_entry(OWNER).add_to_hass(hass)
     cloud.qr_result = OWNER
     result = await _finish_qr(hass, cloud, await _start(hass, "qr"))
-    assert result["type"] is FlowResultType.ABORT and result["reason"] == "already_configured"
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "already_configured"
 
 
 async def test_nickname_lookup_failure_keeps_id_as_title(hass: HomeAssistant, cloud: FakeCloud) -> None:
@@ -143,7 +160,8 @@ async def test_reauth_updates_token_and_refuses_other_account(hass: HomeAssistan
     entry = make_entry(OWNER)
     entry.add_to_hass(hass)
     result = await entry.start_reauth_flow(hass)
-    assert result["type"] is FlowResultType.MENU and result["step_id"] == "reauth_confirm"
+    assert result["type"] is FlowResultType.MENU
+    assert result["step_id"] == "reauth_confirm"
     cloud.qr_result = GUEST
     result = await hass.config_entries.flow.async_configure(result["flow_id"], {"next_step_id": "qr"})
     result = await _finish_qr(hass, cloud, result)

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from homeassistant.core import HomeAssistant
-from homeassistant.helpers import issue_registry as ir
 from homeassistant.util import dt as dt_util
 from pytest_homeassistant_custom_component.common import async_capture_events, async_fire_time_changed
 
@@ -16,8 +14,13 @@ from custom_components.xiaomi_camera_share.expiry import retry_delay
 from custom_components.xiaomi_camera_share.store import STORAGE_KEY
 
 from .conftest import GUEST, OWNER, make_entry, setup_entry
-from .fake_cloud import FakeCloud
 from .helpers import call, device_id
+
+if TYPE_CHECKING:
+    from homeassistant.core import HomeAssistant
+    from homeassistant.helpers import issue_registry as ir
+
+    from .fake_cloud import FakeCloud
 
 
 def _stored(entry_id: str, expires_at: str, failures: int = 0) -> dict[str, Any]:
@@ -54,7 +57,15 @@ async def _advance(hass: HomeAssistant, delta: timedelta) -> None:
 async def test_timed_share_is_revoked_on_time(hass: HomeAssistant, cloud: FakeCloud) -> None:
     entry = await setup_entry(hass, make_entry())
     events = async_capture_events(hass, EVENT_NAME)
-    await call(hass, "share", {"device_id": device_id(hass, entry.entry_id, "cam1"), "recipient": GUEST, "duration": {"minutes": 5}})
+    await call(
+        hass,
+        "share",
+        {
+            "device_id": device_id(hass, entry.entry_id, "cam1"),
+            "recipient": GUEST,
+            "duration": {"minutes": 5},
+        },
+    )
     await _advance(hass, timedelta(minutes=4))
     assert len(cloud.sharees_of("cam1")) == 1
     await _advance(hass, timedelta(minutes=6))
@@ -63,7 +74,9 @@ async def test_timed_share_is_revoked_on_time(hass: HomeAssistant, cloud: FakeCl
     assert hass.data[DATA_KEY].store.expiries == []
 
 
-async def test_expiry_survives_restart(hass: HomeAssistant, cloud: FakeCloud, hass_storage: dict[str, Any]) -> None:
+async def test_expiry_survives_restart(
+    hass: HomeAssistant, cloud: FakeCloud, hass_storage: dict[str, Any]
+) -> None:
     entry = make_entry()
     cloud.add_share(OWNER, "cam1", GUEST, accepted=True)
     hass_storage[STORAGE_KEY] = _stored(entry.entry_id, (dt_util.utcnow() + timedelta(hours=1)).isoformat())
@@ -108,7 +121,15 @@ async def test_cloud_failing_at_expiry_retries_then_raises_repair(
     hass: HomeAssistant, cloud: FakeCloud, issue_registry: ir.IssueRegistry
 ) -> None:
     entry = await setup_entry(hass, make_entry())
-    await call(hass, "share", {"device_id": device_id(hass, entry.entry_id, "cam1"), "recipient": GUEST, "duration": {"minutes": 1}})
+    await call(
+        hass,
+        "share",
+        {
+            "device_id": device_id(hass, entry.entry_id, "cam1"),
+            "recipient": GUEST,
+            "duration": {"minutes": 1},
+        },
+    )
     events = async_capture_events(hass, EVENT_NAME)
     cloud.failing_calls.add("revoke")
     await _advance(hass, timedelta(minutes=2))  # first try fails
@@ -117,7 +138,8 @@ async def test_cloud_failing_at_expiry_retries_then_raises_repair(
     assert not issue_registry.issues
     await _advance(hass, timedelta(minutes=8))  # retry after 2 min fails: repair issue
     [issue] = issue_registry.issues.values()
-    assert issue.domain == DOMAIN and issue.translation_key == "expiry_failed"
+    assert issue.domain == DOMAIN
+    assert issue.translation_key == "expiry_failed"
     assert issue.translation_placeholders == {"camera": "Front door", "person": "Bob"}
     assert [e.data["type"] for e in events] == ["action_failed"]
     assert len(cloud.sharees_of("cam1")) == 1
@@ -134,7 +156,9 @@ async def test_failed_expiry_is_retried_at_once_after_restart(
 ) -> None:
     entry = make_entry()
     cloud.add_share(OWNER, "cam1", GUEST, accepted=True)
-    hass_storage[STORAGE_KEY] = _stored(entry.entry_id, (dt_util.utcnow() + timedelta(days=1)).isoformat(), failures=2)
+    hass_storage[STORAGE_KEY] = _stored(
+        entry.entry_id, (dt_util.utcnow() + timedelta(days=1)).isoformat(), failures=2
+    )
     await setup_entry(hass, entry)
     await hass.async_block_till_done()
     assert cloud.sharees_of("cam1") == []

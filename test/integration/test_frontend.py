@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from homeassistant.components.frontend import DATA_EXTRA_MODULE_URL, UrlManager
 from homeassistant.components.lovelace.const import LOVELACE_DATA
-from homeassistant.core import HomeAssistant
-from homeassistant.helpers import issue_registry as ir
 from homeassistant.setup import async_setup_component
-from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
 from custom_components.xiaomi_camera_share.const import CARD_URL, DOMAIN
 
-from .fake_cloud import FakeCloud
+if TYPE_CHECKING:
+    from homeassistant.core import HomeAssistant
+    from homeassistant.helpers import issue_registry as ir
+    from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
+
+    from .fake_cloud import FakeCloud
 
 URL = f"{CARD_URL}?v=0.1.0"
 
@@ -58,4 +60,5 @@ async def test_yaml_resources_fall_back_to_extra_js_and_repair(
     assert await async_setup_component(hass, DOMAIN, {})
     assert URL in hass.data[DATA_EXTRA_MODULE_URL].urls
     issue = issue_registry.async_get_issue(DOMAIN, "card_resource_yaml")
-    assert issue is not None and issue.translation_placeholders == {"url": URL}
+    assert issue is not None
+    assert issue.translation_placeholders == {"url": URL}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 import pytest
 from homeassistant.core import Context, HomeAssistant
@@ -15,8 +16,10 @@ from custom_components.xiaomi_camera_share.const import CONF_AUTO_ACCEPT_FROM, D
 from custom_components.xiaomi_camera_share.data import DATA_KEY
 
 from .conftest import GUEST, GUEST_PHONE, OWNER, STRANGER, make_entry, setup_entry
-from .fake_cloud import FakeCloud
 from .helpers import call, device_id
+
+if TYPE_CHECKING:
+    from .fake_cloud import FakeCloud
 
 
 async def test_share_by_phone_reports_region_note(
@@ -26,7 +29,11 @@ async def test_share_by_phone_reports_region_note(
     response = await call(
         hass,
         "share",
-        {"device_id": device_id(hass, owner_entry.entry_id, "cam1"), "recipient": GUEST_PHONE, "permission": "view_only"},
+        {
+            "device_id": device_id(hass, owner_entry.entry_id, "cam1"),
+            "recipient": GUEST_PHONE,
+            "permission": "view_only",
+        },
     )
     assert response["recipient"] == {"user_id": GUEST, "nickname": "Bob"}
     assert response["results"] == [{"did": "cam1", "camera": "Front door", "status": "invited"}]
@@ -72,7 +79,9 @@ async def test_share_with_auto_accept_between_configured_accounts(
 
 async def test_options_auto_accept_trusted_sender(hass: HomeAssistant, cloud: FakeCloud, owner_entry) -> None:
     guest_entry = await setup_entry(hass, make_entry(GUEST, **{CONF_AUTO_ACCEPT_FROM: [OWNER]}))
-    await call(hass, "share", {"device_id": device_id(hass, owner_entry.entry_id, "cam2"), "recipient": GUEST})
+    await call(
+        hass, "share", {"device_id": device_id(hass, owner_entry.entry_id, "cam2"), "recipient": GUEST}
+    )
     await guest_entry.runtime_data.coordinator.async_refresh()
     assert cloud.sharees_of("cam2")[0].status == ShareStatus.ACCEPTED
     assert guest_entry.runtime_data.coordinator.data.invites == []
@@ -83,13 +92,17 @@ async def test_region_guard_refuses_configured_recipient_in_other_region(
 ) -> None:
     await setup_entry(hass, make_entry(GUEST, regions=["de"]))
     with pytest.raises(HomeAssistantError) as err:
-        await call(hass, "share", {"device_id": device_id(hass, owner_entry.entry_id, "cam1"), "recipient": GUEST})
+        await call(
+            hass, "share", {"device_id": device_id(hass, owner_entry.entry_id, "cam1"), "recipient": GUEST}
+        )
     assert err.value.translation_key == "recipient_region_mismatch"
     assert err.value.translation_placeholders["region"] == "Mainland China"
     assert cloud.shares == []
 
 
-async def test_revoke_one_and_everyone(hass: HomeAssistant, cloud: FakeCloud, owner_entry: MockConfigEntry) -> None:
+async def test_revoke_one_and_everyone(
+    hass: HomeAssistant, cloud: FakeCloud, owner_entry: MockConfigEntry
+) -> None:
     cloud.add_share(OWNER, "cam1", GUEST, accepted=True)
     cloud.add_share(OWNER, "cam1", STRANGER, accepted=False)
     await owner_entry.runtime_data.coordinator.async_refresh()
@@ -131,20 +144,25 @@ async def test_invites_accept_decline_and_region_not_in_use(
 
     invites = (await call(hass, "list_invites", {"config_entry_id": owner_entry.entry_id}))["invites"]
     by_camera = {i["device_name"]: i for i in invites}
-    assert by_camera["Shop"]["region"] == "sg" and by_camera["Shop"]["region_in_use"] is False
+    assert by_camera["Shop"]["region"] == "sg"
+    assert by_camera["Shop"]["region_in_use"] is False
     assert by_camera["Hall"]["region_in_use"] is True
 
     response = await call(hass, "accept_invite", {"config_entry_id": owner_entry.entry_id, "sender": "Carol"})
     assert response["invites"][0]["region_in_use"] is False
     response = await call(
-        hass, "decline_invite", {"config_entry_id": owner_entry.entry_id, "invite_id": by_camera["Hall"]["invite_id"]}
+        hass,
+        "decline_invite",
+        {"config_entry_id": owner_entry.entry_id, "invite_id": by_camera["Hall"]["invite_id"]},
     )
     assert response["invites"][0]["camera"] == "Hall"
     assert cloud.sharees_of("cam8") == []
     assert cloud.sharees_of("cam9")[0].status == ShareStatus.ACCEPTED
 
 
-async def test_accept_all_and_by_camera(hass: HomeAssistant, cloud: FakeCloud, owner_entry: MockConfigEntry) -> None:
+async def test_accept_all_and_by_camera(
+    hass: HomeAssistant, cloud: FakeCloud, owner_entry: MockConfigEntry
+) -> None:
     cloud.add_camera(GUEST, "cam8", "Hall")
     cloud.add_camera(GUEST, "cam7", "Porch")
     cloud.add_share(GUEST, "cam8", OWNER, accepted=False)
@@ -159,7 +177,9 @@ async def test_accept_all_and_by_camera(hass: HomeAssistant, cloud: FakeCloud, o
     assert {c["did"] for c in state["cameras"]} == {"cam1", "cam2"}
 
 
-async def test_list_shares_and_lookup(hass: HomeAssistant, cloud: FakeCloud, owner_entry: MockConfigEntry) -> None:
+async def test_list_shares_and_lookup(
+    hass: HomeAssistant, cloud: FakeCloud, owner_entry: MockConfigEntry
+) -> None:
     cloud.add_share(OWNER, "cam1", GUEST, accepted=True, read_only=True)
     await call(hass, "refresh", {})
     shares = await call(hass, "list_shares", {"config_entry_id": owner_entry.entry_id})
@@ -167,12 +187,17 @@ async def test_list_shares_and_lookup(hass: HomeAssistant, cloud: FakeCloud, own
     assert cam1["sharees"][0]["permission"] == "view_only"
     assert cam1["sharees"][0]["status"] == "accepted"
     assert cam1["capabilities"] == {"can_share": True, "view_only": True, "reason": None}
-    found = await call(hass, "lookup_recipient", {"config_entry_id": owner_entry.entry_id, "recipient": GUEST_PHONE})
+    found = await call(
+        hass, "lookup_recipient", {"config_entry_id": owner_entry.entry_id, "recipient": GUEST_PHONE}
+    )
     assert found == {"user_id": GUEST, "nickname": "Bob", "entry_id": None, "regions": None}
     found = await call(
-        hass, "lookup_recipient", {"config_entry_id": owner_entry.entry_id, "recipient": OWNER, "region": "de"}
+        hass,
+        "lookup_recipient",
+        {"config_entry_id": owner_entry.entry_id, "recipient": OWNER, "region": "de"},
     )
-    assert found["entry_id"] == owner_entry.entry_id and found["regions"] == ["cn"]
+    assert found["entry_id"] == owner_entry.entry_id
+    assert found["regions"] == ["cn"]
 
 
 async def test_set_expiry_extends_and_cancels(hass: HomeAssistant, cloud: FakeCloud, owner_entry) -> None:
@@ -181,9 +206,12 @@ async def test_set_expiry_extends_and_cancels(hass: HomeAssistant, cloud: FakeCl
     store = hass.data[DATA_KEY].store
     first = store.find_expiry(owner_entry.entry_id, "cam1", GUEST)
     assert first is not None
-    response = await call(hass, "set_expiry", {"device_id": cam1, "recipient": GUEST, "duration": {"days": 2}})
+    response = await call(
+        hass, "set_expiry", {"device_id": cam1, "recipient": GUEST, "duration": {"days": 2}}
+    )
     extended = store.find_expiry(owner_entry.entry_id, "cam1", GUEST)
-    assert extended is not None and extended["expires_at"] == response["expires_at"] > first["expires_at"]
+    assert extended is not None
+    assert extended["expires_at"] == response["expires_at"] > first["expires_at"]
     assert await call(hass, "set_expiry", {"device_id": cam1, "recipient": GUEST}) == {"expires_at": None}
     assert store.find_expiry(owner_entry.entry_id, "cam1", GUEST) is None
 
@@ -194,7 +222,9 @@ async def test_cloud_failure_is_translated_and_recorded(
     events = async_capture_events(hass, EVENT_NAME)
     cloud.failing_calls.add("share")
     with pytest.raises(HomeAssistantError) as err:
-        await call(hass, "share", {"device_id": device_id(hass, owner_entry.entry_id, "cam1"), "recipient": GUEST})
+        await call(
+            hass, "share", {"device_id": device_id(hass, owner_entry.entry_id, "cam1"), "recipient": GUEST}
+        )
     assert err.value.translation_key == "cloud_error"
     assert [e.data["type"] for e in events] == ["action_failed"]
     assert events[0].data["message"] == "cannot_connect"
@@ -228,7 +258,11 @@ async def test_revoke_and_invite_cloud_failures(hass: HomeAssistant, cloud: Fake
 
 @pytest.mark.parametrize("service", ["share", "revoke", "accept_invite", "decline_invite", "set_expiry"])
 async def test_non_admin_user_is_refused(
-    hass: HomeAssistant, cloud: FakeCloud, owner_entry: MockConfigEntry, hass_read_only_user: MockUser, service: str
+    hass: HomeAssistant,
+    cloud: FakeCloud,
+    owner_entry: MockConfigEntry,
+    hass_read_only_user: MockUser,
+    service: str,
 ) -> None:
     data = {"device_id": device_id(hass, owner_entry.entry_id, "cam1"), "recipient": GUEST}
     if service.endswith("invite"):
@@ -250,11 +284,17 @@ async def test_admin_user_is_allowed(
     assert len(cloud.shares) == 1
 
 
-async def test_timed_share_via_service_survives_as_record(hass: HomeAssistant, cloud: FakeCloud, owner_entry) -> None:
+async def test_timed_share_via_service_survives_as_record(
+    hass: HomeAssistant, cloud: FakeCloud, owner_entry
+) -> None:
     await call(
         hass,
         "share",
-        {"device_id": device_id(hass, owner_entry.entry_id, "cam1"), "recipient": GUEST, "duration": timedelta(minutes=5)},
+        {
+            "device_id": device_id(hass, owner_entry.entry_id, "cam1"),
+            "recipient": GUEST,
+            "duration": timedelta(minutes=5),
+        },
     )
     [record] = hass.data[DATA_KEY].store.expiries
     assert (record["did"], record["user_id"], record["permission"]) == ("cam1", GUEST, "control")

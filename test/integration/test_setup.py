@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import STATE_UNAVAILABLE
-from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr
 from homeassistant.util import dt as dt_util
 from pytest_homeassistant_custom_component.common import async_fire_time_changed
@@ -14,7 +14,11 @@ from pytest_homeassistant_custom_component.common import async_fire_time_changed
 from custom_components.xiaomi_camera_share.const import DOMAIN
 
 from .conftest import GUEST, OWNER, make_entry, setup_entry
-from .fake_cloud import FakeCloud
+
+if TYPE_CHECKING:
+    from homeassistant.core import HomeAssistant
+
+    from .fake_cloud import FakeCloud
 
 
 async def test_setup_creates_devices_and_sensors(hass: HomeAssistant, cloud: FakeCloud) -> None:
@@ -77,7 +81,8 @@ async def test_cloud_outage_makes_entities_unavailable_then_recovers(
     async_fire_time_changed(hass, dt_util.utcnow() + timedelta(minutes=18))
     await hass.async_block_till_done()
     assert hass.states.get("sensor.front_door_shared_with").state == "0"
-    assert "Fetching" in caplog.text and "recovered" in caplog.text
+    assert "Fetching" in caplog.text
+    assert "recovered" in caplog.text
 
 
 async def test_new_camera_appears_without_reload(hass: HomeAssistant, cloud: FakeCloud) -> None:

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
 from jsonschema import Draft202012Validator
 from pytest_homeassistant_custom_component.common import MockConfigEntry
-from pytest_homeassistant_custom_component.typing import WebSocketGenerator
 
 from custom_components.xiaomi_camera_share.cloud.regions import Region
 
 from .conftest import GUEST, OWNER, STRANGER, make_entry, setup_entry
-from .fake_cloud import FakeCloud
 from .helpers import call, device_id
+
+if TYPE_CHECKING:
+    from homeassistant.core import HomeAssistant
+    from pytest_homeassistant_custom_component.typing import WebSocketGenerator
+
+    from .fake_cloud import FakeCloud
 
 SCHEMA = json.loads((Path(__file__).parents[2] / "schema" / "state-document.schema.json").read_text())
 VALIDATOR = Draft202012Validator(SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
@@ -42,7 +45,11 @@ async def test_subscribe_pushes_document_and_updates(
     other = MockConfigEntry(domain="demo")
     other.add_to_hass(hass)
     er.async_get(hass).async_get_or_create(
-        "camera", "demo", "front", device_id=device_id(hass, owner.entry_id, "cam1"), config_entry=other,
+        "camera",
+        "demo",
+        "front",
+        device_id=device_id(hass, owner.entry_id, "cam1"),
+        config_entry=other,
         suggested_object_id="front_door_stream",
     )
     client = await hass_ws_client(hass)
@@ -56,9 +63,14 @@ async def test_subscribe_pushes_document_and_updates(
     assert cameras["cam1"]["sharees"][0]["permission"] == "view_only"
     assert cameras["cam8"]["owner"] == {"user_id": STRANGER, "nickname": "Carol"}
     assert cameras["cam8"]["capabilities"]["reason"] == "not_owner"
-    assert document["invites"][0]["region"] == "sg" and document["invites"][0]["region_in_use"] is False
+    assert document["invites"][0]["region"] == "sg"
+    assert document["invites"][0]["region_in_use"] is False
 
-    await call(hass, "share", {"device_id": device_id(hass, owner.entry_id, "cam2"), "recipient": GUEST, "duration": {"hours": 2}})
+    await call(
+        hass,
+        "share",
+        {"device_id": device_id(hass, owner.entry_id, "cam2"), "recipient": GUEST, "duration": {"hours": 2}},
+    )
     latest = None
     while True:
         message = await client.receive_json()
@@ -82,7 +94,10 @@ async def test_account_status_offline_and_auth_failed(
     await client.send_json_auto_id({"type": "xiaomi_camera_share/subscribe"})
     await client.receive_json()
     document = valid((await client.receive_json())["event"])
-    assert {a["user_id"]: a["status"] for a in document["accounts"]} == {OWNER: "offline", GUEST: "auth_failed"}
+    assert {a["user_id"]: a["status"] for a in document["accounts"]} == {
+        OWNER: "offline",
+        GUEST: "auth_failed",
+    }
 
 
 async def test_recipients_and_history_commands(
@@ -95,7 +110,9 @@ async def test_recipients_and_history_commands(
     )
     result = await client.receive_json()
     assert result["result"] == {"name": "Grandma", "user_id": GUEST, "nickname": None, "region": "cn"}
-    await client.send_json_auto_id({"type": "xiaomi_camera_share/recipients/save", "name": "x", "user_id": "abc"})
+    await client.send_json_auto_id(
+        {"type": "xiaomi_camera_share/recipients/save", "name": "x", "user_id": "abc"}
+    )
     assert not (await client.receive_json())["success"]
 
     for did in ("cam1", "cam2"):
