@@ -40,12 +40,14 @@ function addFault(ctx: SimContext, body: Body): unknown {
   if (path !== undefined && typeof path !== "string") throw bad("path: expected a string");
   const count = optionalNumber(body, "count");
   if (count !== undefined && count < 1) throw bad("count: at least 1");
+  const ms = optionalNumber(body, "ms");
+  const status = optionalNumber(body, "status");
   return ctx.faults.add({
     kind: kind as FaultKind,
     ...(path !== undefined ? { path } : {}),
     ...(count !== undefined ? { count } : {}),
-    ...(optionalNumber(body, "ms") !== undefined ? { ms: optionalNumber(body, "ms") } : {}),
-    ...(optionalNumber(body, "status") !== undefined ? { status: optionalNumber(body, "status") } : {}),
+    ...(ms !== undefined ? { ms } : {}),
+    ...(status !== undefined ? { status } : {}),
   });
 }
 
