@@ -23,7 +23,7 @@ VECTORS: list[dict[str, Any]] = json.loads(
 
 @pytest.fixture(params=VECTORS, ids=[case["name"] for case in VECTORS])
 def case(request: pytest.FixtureRequest) -> dict[str, Any]:
-    return request.param  # type: ignore[no-any-return]
+    return request.param
 
 
 def test_signed_nonce(case: dict[str, Any]) -> None:

@@ -11,6 +11,7 @@ import base64
 import hashlib
 import json
 import struct
+from typing import Any
 
 from cryptography.hazmat.decrepit.ciphers.algorithms import ARC4
 from cryptography.hazmat.primitives.ciphers import Cipher
@@ -63,7 +64,7 @@ CASES = [
 ]
 
 
-def derive(case: dict) -> dict:
+def derive(case: dict[str, Any]) -> dict[str, Any]:
     nonce_raw = bytes.fromhex(case["random"]) + struct.pack(">I", case["minute"])
     nonce = b64(nonce_raw)
     key = hashlib.sha256(base64.b64decode(case["ssecurity"]) + nonce_raw).digest()
