@@ -101,6 +101,18 @@ export async function fetchHistory(
   return { entries: page.entries, has_more: page.has_more ?? page.entries.length >= limit };
 }
 
+export interface SavedRecipient {
+  name: string;
+  user_id: string;
+  nickname?: string | null;
+  region?: Region | null;
+}
+
+/** Adds or replaces an address-book entry, so automations and the card can say "Grandma". */
+export async function saveRecipient(hass: HomeAssistant, recipient: SavedRecipient): Promise<void> {
+  await hass.callWS({ type: WS.saveRecipient, ...recipient });
+}
+
 export async function lookupRecipient(
   hass: HomeAssistant,
   entryId: string,

@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from "lit";
 import { property, state } from "lit/decorators.js";
 import {
   lookupRecipient,
+  saveRecipient,
   shareCamera,
   type LookupResult,
   type ShareDuration,
@@ -59,6 +60,10 @@ export class ShareDialog extends ModalDialog {
   @state() private until = "";
   @state() private autoAccept = true;
   @state() private sending: Sending = { phase: "idle" };
+  @state() private saveName = "";
+  @state() private saving: { phase: "idle" } | { phase: "saved"; name: string } | { phase: "failed" } = {
+    phase: "idle",
+  };
 
   protected heading(): string {
     return this.localize("share.title", { name: this.camera.name });
@@ -89,6 +94,7 @@ export class ShareDialog extends ModalDialog {
   private resetLookup(): void {
     this.lookup = { phase: "idle" };
     this.sending = { phase: "idle" };
+    this.saving = { phase: "idle" };
   }
 
   private async onLookup(): Promise<void> {
@@ -255,7 +261,47 @@ export class ShareDialog extends ModalDialog {
               })}
             </p>`
           : nothing
-      }`;
+      }
+      ${this.renderSaveRecipient(found, theirRegion)}`;
+  }
+
+  /** Typed recipients can be kept in the address book under a name. */
+  private renderSaveRecipient(
+    found: LookupResult,
+    region: Region | undefined,
+  ): TemplateResult | typeof nothing {
+    if (this.kind !== "xiaomi_id" && this.kind !== "phone") return nothing;
+    if (this.saving.phase === "saved") {
+      return html`<p class="saved">${this.localize("share.saved", { name: this.saving.name })}</p>`;
+    }
+    const save = async (): Promise<void> => {
+      const name = this.saveName.trim();
+      if (!this.hass || !name) return;
+      try {
+        await saveRecipient(this.hass, {
+          name,
+          user_id: found.user_id,
+          nickname: found.nickname,
+          region: region ?? null,
+        });
+        this.saving = { phase: "saved", name };
+      } catch {
+        this.saving = { phase: "failed" };
+      }
+    };
+    return html`<div class="recipient-row">
+        <input
+          id="save-name"
+          aria-label=${this.localize("share.save_name")}
+          placeholder=${this.localize("share.save_name")}
+          .value=${this.saveName}
+          @input=${(event: Event) => (this.saveName = (event.target as HTMLInputElement).value)}
+        />
+        <button id="save-recipient" ?disabled=${!this.saveName.trim()} @click=${save}>
+          ${this.localize("share.save")}
+        </button>
+      </div>
+      ${this.saving.phase === "failed" ? html`<p class="error">${this.localize("share.save_failed")}</p>` : nothing}`;
   }
 
   private renderPermission(): TemplateResult {

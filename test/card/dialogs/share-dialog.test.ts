@@ -227,6 +227,28 @@ describe("share dialog", () => {
     expect(deepAll(card, "xcs-share-dialog")).to.have.length(0);
   });
 
+  it("saves a looked-up person to the address book under a name", async () => {
+    const { fake, dialog } = await openShare();
+    fake.mockWS("xiaomi_camera_share/recipients/save", () => null);
+    fake.mockService(DOMAIN, "lookup_recipient", () => ({ ...LOOKUP, regions: ["de"] }));
+    await type(dialog, "3000003");
+    await click(dialog, "#lookup");
+    expect(deep<HTMLButtonElement>(dialog, "#save-recipient").disabled).to.equal(true);
+    const name = deep<HTMLInputElement>(dialog, "#save-name");
+    name.value = "Grandma";
+    name.dispatchEvent(new Event("input"));
+    await settle(dialog);
+    await click(dialog, "#save-recipient");
+    expect(fake.wsMessages.at(-1)).to.deep.equal({
+      type: "xiaomi_camera_share/recipients/save",
+      name: "Grandma",
+      user_id: "3000003",
+      nickname: "Grandma",
+      region: "de",
+    });
+    expect(text(deep(dialog, ".saved"))).to.equal("Saved as “Grandma”.");
+  });
+
   it("shows the failure when the service raises (HA shows the toast)", async () => {
     const { fake, dialog } = await openShare();
     fake.mockService(DOMAIN, "share", () => {
