@@ -198,19 +198,34 @@ export class XiaomiCameraShareCard extends LitElement implements LovelaceCard {
   private renderTabs(config: CardConfig, doc: StateDocument): TemplateResult | typeof nothing {
     if (config.sections.length < 2) return nothing;
     const pending = doc.invites.filter((invite) => invite.status === "pending").length;
-    return html`<div role="tablist">
+    return html`<div
+      role="tablist"
+      @keydown=${(event: KeyboardEvent) => this.onTabKey(event, config.sections)}
+    >
       ${config.sections.map(
         (section) =>
           html`<button
             role="tab"
             id="tab-${section}"
             aria-selected=${section === this.tab ? "true" : "false"}
+            tabindex=${section === this.tab ? 0 : -1}
             @click=${() => (this.tab = section)}
           >
             ${this.localize(`tab.${section}`)}${section === "invites" && pending ? ` (${pending})` : ""}
           </button>`,
       )}
     </div>`;
+  }
+
+  /** Arrow keys move between tabs, as in the WAI-ARIA tabs pattern. */
+  private async onTabKey(event: KeyboardEvent, sections: Section[]): Promise<void> {
+    const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+    if (!step) return;
+    event.preventDefault();
+    const index = sections.indexOf(this.tab);
+    this.tab = sections[(index + step + sections.length) % sections.length] ?? this.tab;
+    await this.updateComplete;
+    this.shadowRoot?.querySelector<HTMLElement>(`#tab-${this.tab}`)?.focus();
   }
 
   private renderSection(config: CardConfig, doc: StateDocument): TemplateResult {

@@ -1,4 +1,5 @@
 import { expect } from "@esm-bundle/chai";
+import { sendKeys } from "@web/test-runner-commands";
 import { WS } from "../../src/data/api.js";
 import { FakeHass } from "./fake-hass.js";
 import { account, camera, inHours, stateDocument } from "./fixtures.js";
@@ -223,6 +224,21 @@ describe("card: subscription and rendering economy", () => {
     card.hass = fake.setState("camera.cam_1", "recording");
     await card.updateComplete;
     expect(renders).to.equal(1);
+  });
+
+  it("moves between tabs with the arrow keys", async () => {
+    const { card } = await mountCard();
+    const first = deep(card, "#tab-cameras");
+    first.focus();
+    await sendKeys({ press: "ArrowRight" });
+    await settle(card);
+    expect(card.shadowRoot!.activeElement?.id).to.equal("tab-invites");
+    expect(deep(card, "#tab-invites").getAttribute("aria-selected")).to.equal("true");
+    expect(deepAll(card, "xcs-invites-view")).to.have.length(1);
+    await sendKeys({ press: "ArrowLeft" });
+    await sendKeys({ press: "ArrowLeft" });
+    await settle(card);
+    expect(card.shadowRoot!.activeElement?.id).to.equal("tab-history");
   });
 
   it("speaks Simplified and Traditional Chinese", async () => {
