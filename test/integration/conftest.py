@@ -8,6 +8,7 @@ from unittest.mock import patch
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
+from custom_components.xiaomi_camera_share import api
 from custom_components.xiaomi_camera_share.cloud.regions import Region
 from custom_components.xiaomi_camera_share.const import (
     CONF_DEVICE_ID,
@@ -19,6 +20,10 @@ from custom_components.xiaomi_camera_share.const import (
 )
 
 from .fake_cloud import FakeAuth, FakeCloud
+
+# The real factories, kept before the autouse patch replaces them in every test.
+REAL_CREATE_CLIENT = api.create_client
+REAL_CREATE_AUTH = api.create_auth
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -60,7 +65,7 @@ def patch_cloud(cloud: FakeCloud) -> Iterator[None]:
     with (
         patch(
             "custom_components.xiaomi_camera_share.api.create_client",
-            side_effect=lambda hass, credentials, on_change=None: cloud.client(credentials),
+            side_effect=lambda hass, credentials, on_change=None: cloud.client(credentials, on_change),
         ),
         patch(
             "custom_components.xiaomi_camera_share.api.create_auth",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from custom_components.xiaomi_camera_share.cloud.errors import (
@@ -48,7 +48,7 @@ from custom_components.xiaomi_camera_share.cloud.models import (
 from custom_components.xiaomi_camera_share.cloud.regions import Region
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
 CAPTCHA_ANSWER = "ABCD"
 VERIFICATION_CODE = "123456"
@@ -94,6 +94,7 @@ class FakeCloud:
     qr_result: str | XiaomiCloudError = "1000000001"
     qr_scanned: asyncio.Event = field(default_factory=asyncio.Event)
     total_requests: int = 0
+    rotated_tokens: dict[str, str] = field(default_factory=dict)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(5001))
 
     # --- seeding --------------------------------------------------------
@@ -136,8 +137,10 @@ class FakeCloud:
     def credentials(self, user_id: str) -> Credentials:
         return Credentials(user_id=user_id, pass_token=f"pt-{user_id}", device_id="TESTDEVICE01")
 
-    def client(self, credentials: Credentials) -> FakeClient:
-        return FakeClient(self, credentials)
+    def client(
+        self, credentials: Credentials, on_credentials_changed: Callable[[Credentials], None] | None = None
+    ) -> FakeClient:
+        return FakeClient(self, credentials, on_credentials_changed)
 
     def sharees_of(self, did: str) -> list[Share]:
         return [s for s in self.shares if s.did == did]
@@ -146,10 +149,16 @@ class FakeCloud:
 class FakeClient:
     """Implements the cloud client's public API over a FakeCloud."""
 
-    def __init__(self, cloud: FakeCloud, credentials: Credentials) -> None:
+    def __init__(
+        self,
+        cloud: FakeCloud,
+        credentials: Credentials,
+        on_credentials_changed: Callable[[Credentials], None] | None = None,
+    ) -> None:
         self._cloud = cloud
         self.credentials = credentials
         self.request_count = 0
+        self._on_credentials_changed = on_credentials_changed
 
     @property
     def _me(self) -> str:
@@ -162,6 +171,12 @@ class FakeClient:
             raise AuthExpiredError("passToken expired", code=70016)
         if self._cloud.failing or name in self._cloud.failing_calls:
             raise CloudConnectionError("cloud down")
+        # The real cloud sometimes hands out a new passToken while re-minting a session.
+        new_token = self._cloud.rotated_tokens.get(self._me)
+        if new_token and new_token != self.credentials.pass_token:
+            self.credentials = replace(self.credentials, pass_token=new_token)
+            if self._on_credentials_changed is not None:
+                self._on_credentials_changed(self.credentials)
 
     def _owned(self, region: Region, did: str) -> Device:
         owner, device = self._cloud.devices.get(did, (None, None))

@@ -91,3 +91,21 @@ async def test_new_camera_appears_without_reload(hass: HomeAssistant, cloud: Fak
     async_fire_time_changed(hass, dt_util.utcnow() + timedelta(minutes=6))
     await hass.async_block_till_done()
     assert hass.states.get("sensor.backyard_shared_with").state == "0"
+
+
+async def test_camera_that_left_loses_its_device(hass: HomeAssistant, cloud: FakeCloud) -> None:
+    entry = await setup_entry(hass, make_entry())
+    registry = dr.async_get(hass)
+    assert registry.async_get_device_by_identifier((DOMAIN, "cam2"), entry.entry_id) is not None
+    del cloud.devices["cam2"]
+    await entry.runtime_data.coordinator.async_refresh()
+    await hass.async_block_till_done()
+    assert registry.async_get_device_by_identifier((DOMAIN, "cam2"), entry.entry_id) is None
+    assert registry.async_get_device_by_identifier((DOMAIN, "cam1"), entry.entry_id) is not None
+
+
+async def test_new_pass_token_is_kept(hass: HomeAssistant, cloud: FakeCloud) -> None:
+    entry = await setup_entry(hass, make_entry())
+    cloud.rotated_tokens[OWNER] = "pt-renewed"
+    await entry.runtime_data.coordinator.async_refresh()
+    assert entry.data["pass_token"] == "pt-renewed"
