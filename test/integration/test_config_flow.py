@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from homeassistant import config_entries
+from homeassistant.config_entries import ConfigFlowResult
 from homeassistant.data_entry_flow import FlowResultType
 
 from custom_components.xiaomi_camera_share.cloud.errors import CloudConnectionError, QrLoginTimeoutError
@@ -25,13 +26,13 @@ if TYPE_CHECKING:
 PASSWORD = "not-a-real-password"
 
 
-async def _start(hass: HomeAssistant, choice: str) -> dict:
+async def _start(hass: HomeAssistant, choice: str) -> ConfigFlowResult:
     result = await hass.config_entries.flow.async_init(DOMAIN, context={"source": config_entries.SOURCE_USER})
     assert result["type"] is FlowResultType.MENU
     return await hass.config_entries.flow.async_configure(result["flow_id"], {"next_step_id": choice})
 
 
-async def _finish_qr(hass: HomeAssistant, cloud: FakeCloud, result: dict) -> dict:
+async def _finish_qr(hass: HomeAssistant, cloud: FakeCloud, result: ConfigFlowResult) -> ConfigFlowResult:
     assert result["type"] is FlowResultType.SHOW_PROGRESS
     assert result["description_placeholders"]["login_url"] == "https://example.invalid/qr"
     cloud.qr_scanned.set()

@@ -26,7 +26,7 @@ async def test_diagnostics_redact(
     cloud.add_share(OWNER, "cam1", GUEST, accepted=True)
     cloud.add_camera(STRANGER, "cam9", "Shop")
     cloud.add_share(STRANGER, "cam9", OWNER, accepted=False)
-    entry = await setup_entry(hass, make_entry(**{CONF_AUTO_ACCEPT_FROM: [STRANGER]}))
+    entry = await setup_entry(hass, make_entry(OWNER, None, **{CONF_AUTO_ACCEPT_FROM: [STRANGER]}))
     await call(
         hass,
         "share",
@@ -36,7 +36,7 @@ async def test_diagnostics_redact(
             "duration": {"hours": 1},
         },
     )
-    diagnostics = await get_diagnostics_for_config_entry(hass, hass_client, entry)
+    diagnostics: dict[str, Any] = await get_diagnostics_for_config_entry(hass, hass_client, entry)
     text = json.dumps(diagnostics)
     for secret in (
         f"pt-{OWNER}",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 from typing import TYPE_CHECKING
 
 import pytest
@@ -264,7 +265,7 @@ async def test_non_admin_user_is_refused(
     hass_read_only_user: MockUser,
     service: str,
 ) -> None:
-    data = {"device_id": device_id(hass, owner_entry.entry_id, "cam1"), "recipient": GUEST}
+    data: dict[str, Any] = {"device_id": device_id(hass, owner_entry.entry_id, "cam1"), "recipient": GUEST}
     if service.endswith("invite"):
         data = {"config_entry_id": owner_entry.entry_id, "all": True}
     with pytest.raises(Unauthorized):

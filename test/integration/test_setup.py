@@ -48,7 +48,7 @@ async def test_unload_and_reload(hass: HomeAssistant, cloud: FakeCloud) -> None:
     assert entry.state is ConfigEntryState.LOADED
     assert await hass.config_entries.async_unload(entry.entry_id)
     await hass.async_block_till_done()
-    assert entry.state is ConfigEntryState.NOT_LOADED
+    assert entry.state.value == ConfigEntryState.NOT_LOADED.value
 
 
 async def test_cloud_down_at_start_retries(hass: HomeAssistant, cloud: FakeCloud) -> None:
