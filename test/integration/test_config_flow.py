@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from homeassistant import config_entries
-from homeassistant.config_entries import ConfigFlowResult
 from homeassistant.data_entry_flow import FlowResultType
 
 from custom_components.xiaomi_camera_share.cloud.errors import CloudConnectionError, QrLoginTimeoutError
@@ -21,6 +20,7 @@ from .conftest import GUEST, GUEST_PHONE, OWNER, make_entry, setup_entry
 from .fake_cloud import CAPTCHA_ANSWER, VERIFICATION_CODE, FakeCloud
 
 if TYPE_CHECKING:
+    from homeassistant.config_entries import ConfigFlowResult
     from homeassistant.core import HomeAssistant
 
 PASSWORD = "not-a-real-password"

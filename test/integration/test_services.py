@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from homeassistant.core import Context, HomeAssistant
