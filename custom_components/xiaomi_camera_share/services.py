@@ -8,6 +8,7 @@ from functools import wraps
 from typing import Any, Final
 
 import probatio as vol
+from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, SupportsResponse
 from homeassistant.exceptions import Unauthorized
 from homeassistant.helpers import config_validation as cv
@@ -159,7 +160,7 @@ async def _async_share(call: ServiceCall) -> ServiceResponse:
     first = cameras[0]
     recipient = await resolve_recipient(hass, call.data[ATTR_RECIPIENT], first.entry, first.region)
     auto_accept: bool = call.data[ATTR_AUTO_ACCEPT]
-    if auto_accept and recipient.entry is None:
+    if auto_accept and not _entries(recipient):
         raise invalid("auto_accept_unavailable", person=recipient.nickname)
     for camera in cameras:
         _check_shareable(camera, recipient, permission)
@@ -189,11 +190,9 @@ async def _async_share(call: ServiceCall) -> ServiceResponse:
 
 
 def _entries(recipient: Recipient) -> set[XiaomiConfigEntry]:
-    return (
-        {recipient.entry}
-        if recipient.entry is not None and hasattr(recipient.entry, "runtime_data")
-        else set()
-    )
+    """The recipient's account, when it is configured and loaded here."""
+    entry = recipient.entry
+    return {entry} if entry is not None and entry.state is ConfigEntryState.LOADED else set()
 
 
 async def _async_share_one(
