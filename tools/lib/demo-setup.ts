@@ -180,12 +180,27 @@ async function ensureDashboard(connection: Connection): Promise<void> {
   });
 }
 
+/**
+ * Home Assistant moves YAML `http:` settings into its store as a trial that reverts
+ * (with a restart) unless confirmed. The generated config binds 127.0.0.1 through
+ * YAML from the very first start, so confirm that trial the way the UI would.
+ */
+async function confirmHttpConfig(connection: Connection): Promise<void> {
+  const http = await connection.sendMessagePromise<{ active_config_type: string; pending: unknown }>({
+    type: "http/config",
+  });
+  if (http.active_config_type === "pending" && http.pending) {
+    await connection.sendMessagePromise({ type: "http/config/promote" });
+  }
+}
+
 export interface DemoSetup {
   ownerEntryId: string;
   familyEntryId: string;
 }
 
 export async function setUpDemo(baseUrl: string, token: string, connection: Connection): Promise<DemoSetup> {
+  await confirmHttpConfig(connection);
   const ownerEntryId = await ensureAccount(baseUrl, token, connection, demoAccounts.owner);
   const familyEntryId = await ensureAccount(baseUrl, token, connection, demoAccounts.family);
   await ensureDemoCameras(baseUrl, token, connection);

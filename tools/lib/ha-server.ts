@@ -81,10 +81,13 @@ export function prepareConfigDir(options: HomeAssistantOptions): void {
 
 export function startHomeAssistant(python: PythonEnv, options: HomeAssistantOptions): ChildProcess {
   prepareConfigDir(options);
-  return spawnInVenv(python, "hass", ["-c", options.configDir, "--skip-pip"], {
+  const child = spawnInVenv(python, "hass", ["-c", options.configDir, "--skip-pip"], {
     env: { ...process.env, ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // Never leave Home Assistant behind, whichever way this process ends.
+  process.once("exit", () => void child.kill("SIGTERM"));
+  return child;
 }
 
 /** Wait until the HTTP server answers (onboarding API is public). */

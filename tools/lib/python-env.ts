@@ -97,7 +97,7 @@ function bootstrapRoot(): void {
   mkdirSync(staging, { recursive: true });
   run("debootstrap", [
     "--variant=minbase",
-    "--include=python3.14,python3.14-venv,python3.14-dev,gcc,libc6-dev,ca-certificates",
+    "--include=python3.14,python3.14-venv,python3.14-dev,gcc,g++,libc6-dev,ca-certificates",
     debianSuite,
     staging,
     debianMirror(),

@@ -16,6 +16,9 @@ export function startSimulator(port = 0, timeoutMs = 30_000): Promise<RunningSim
     ["--openssl-legacy-provider", "--import", "tsx", "simulator/src/main.ts", "--port", String(port)],
     { cwd: projectRoot, stdio: ["ignore", "pipe", "inherit"] },
   );
+  // Never leave the simulator behind, whichever way this process ends.
+  const killOnExit = (): void => void child.kill("SIGTERM");
+  process.once("exit", killOnExit);
   const stop = (): Promise<void> =>
     new Promise((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
