@@ -33,15 +33,30 @@ def _permission(read_only: bool | None) -> str:
 
 
 def _linked(hass: HomeAssistant, entry_id: str, did: str) -> tuple[str | None, str | None]:
-    """The HA device of a camera and a camera entity on it (e.g. from another integration)."""
-    device = dr.async_get(hass).async_get_device_by_identifier((DOMAIN, did), entry_id)
+    """The HA device of a camera and a camera entity for the same camera, if any.
+
+    Home Assistant keeps one device per config entry, so another integration's
+    camera entity (go2rtc, hass-xiaomi-miot ...) usually sits on its own device that
+    shares the camera's MAC connection; the entity on our own device comes first.
+    """
+    devices = dr.async_get(hass)
+    device = devices.async_get_device_by_identifier((DOMAIN, did), entry_id)
     if device is None:
         return None, None
+    same_camera = [device]
+    if device.connections:
+        same_camera += [
+            other
+            for other in devices.async_get_devices(connections=set(device.connections))
+            if other.id != device.id
+        ]
+    entities = er.async_get(hass)
     camera = next(
         (
-            e.entity_id
-            for e in er.async_entries_for_device(er.async_get(hass), device.id)
-            if e.domain == "camera"
+            entity.entity_id
+            for candidate in same_camera
+            for entity in er.async_entries_for_device(entities, candidate.id)
+            if entity.domain == "camera"
         ),
         None,
     )

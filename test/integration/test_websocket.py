@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers import entity_registry as er
 from jsonschema import Draft202012Validator
 from pytest_homeassistant_custom_component.common import MockConfigEntry
@@ -152,3 +153,35 @@ async def test_non_admin_is_refused(
     response = await client.receive_json()
     assert not response["success"]
     assert response["error"]["code"] == "unauthorized"
+
+
+async def test_camera_entity_of_another_integration_is_linked_by_mac(
+    hass: HomeAssistant, cloud: FakeCloud, hass_ws_client: WebSocketGenerator
+) -> None:
+    """A camera integration keeps its own device; the shared MAC links the two."""
+    owner = await setup_entry(hass, make_entry())
+    other = MockConfigEntry(domain="demo")
+    other.add_to_hass(hass)
+    their_device = dr.async_get(hass).async_get_or_create(
+        config_entry_id=other.entry_id,
+        connections={(dr.CONNECTION_NETWORK_MAC, "aa:bb:cc:00:00:01")},
+    )
+    assert their_device.id != device_id(hass, owner.entry_id, "cam1")
+    er.async_get(hass).async_get_or_create(
+        "camera",
+        "demo",
+        "front-stream",
+        device_id=their_device.id,
+        config_entry=other,
+        suggested_object_id="front_door_live",
+    )
+    client = await hass_ws_client(hass)
+    await client.send_json_auto_id({"type": "xiaomi_camera_share/subscribe"})
+    assert (await client.receive_json())["success"]
+    document = valid((await client.receive_json())["event"])
+
+    cameras = {c["did"]: c for c in document["cameras"]}
+    assert cameras["cam1"]["camera_entity"] == "camera.front_door_live"
+    assert cameras["cam1"]["device_id"] == device_id(hass, owner.entry_id, "cam1")
+    # A camera without a MAC shared with anyone stays unlinked.
+    assert cameras["cam2"]["camera_entity"] is None

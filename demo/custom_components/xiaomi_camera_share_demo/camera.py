@@ -51,7 +51,7 @@ class DemoCamera(Camera):
         self._label = label
         self._hue = int(hashlib.sha256(did.encode()).hexdigest()[:2], 16) * 360 // 256
         self._attr_unique_id = f"demo_{did}"
-        self._attr_device_info = DeviceInfo(connections={(CONNECTION_NETWORK_MAC, mac)})
+        self._attr_device_info = DeviceInfo(connections={(CONNECTION_NETWORK_MAC, mac)}, name=label)
         self.content_type = "image/svg+xml"
 
     async def async_camera_image(self, width: int | None = None, height: int | None = None) -> bytes | None:
