@@ -1,7 +1,7 @@
 // `npm start`: the whole product on this machine. Provisions what is missing, builds
 // the card, starts the Xiaomi cloud simulator and a real Home Assistant wired to it,
 // sets up the demo through Home Assistant's own APIs, and runs until Ctrl-C.
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { setUpDemo, dashboardPath } from "./lib/demo-setup.ts";
 import { onboardOrLogin, startHomeAssistant, waitForHomeAssistant } from "./lib/ha-server.ts";
@@ -24,7 +24,8 @@ if (existsSync(join(projectRoot, "rollup.config.mjs"))) {
 }
 
 step("Starting the Xiaomi cloud simulator");
-const simulator = await startSimulator(simulatorPort);
+mkdirSync(configDir, { recursive: true });
+const simulator = await startSimulator(simulatorPort, join(projectRoot, ".cache", "simulator-world.json"));
 console.log(`simulator: ${simulator.url}`);
 
 step("Starting Home Assistant");

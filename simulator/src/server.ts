@@ -49,7 +49,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export function createSimulator(ctx = new SimContext()): Server {
+export interface SimulatorOptions {
+  /** Called after every request that may have changed the world (anything but GET). */
+  afterChange?: () => void;
+}
+
+export function createSimulator(ctx = new SimContext(), options: SimulatorOptions = {}): Server {
   const handle = async (raw: IncomingMessage, res: ServerResponse): Promise<void> => {
     const req = await toRequest(raw);
     if (req.host === "_control") return send(res, await handleControl(ctx, req));
@@ -68,16 +73,24 @@ export function createSimulator(ctx = new SimContext()): Server {
     send(res, (await routeCloud(ctx, req, kind)) ?? notFound());
   };
   return createServer((raw, res) => {
-    handle(raw, res).catch((error: unknown) => {
-      console.error(error);
-      if (!res.headersSent) send(res, reply(500, "internal error"));
-    });
+    handle(raw, res)
+      .catch((error: unknown) => {
+        console.error(error);
+        if (!res.headersSent) send(res, reply(500, "internal error"));
+      })
+      .finally(() => {
+        if (raw.method !== "GET") options.afterChange?.();
+      });
   });
 }
 
 /** Start on 127.0.0.1; port 0 picks a free one. */
-export async function startSimulator(port = 0, ctx = new SimContext()): Promise<RunningServer> {
-  const server = createSimulator(ctx);
+export async function startSimulator(
+  port = 0,
+  ctx = new SimContext(),
+  options: SimulatorOptions = {},
+): Promise<RunningServer> {
+  const server = createSimulator(ctx, options);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, "127.0.0.1", () => resolve());

@@ -22,7 +22,6 @@ export const cardType = "custom:xiaomi-camera-share-card";
 interface ConfigEntry {
   entry_id: string;
   domain: string;
-  unique_id: string | null;
   title: string;
 }
 
@@ -56,8 +55,9 @@ async function ensureAccount(
   connection: Connection,
   account: (typeof demoAccounts)[keyof typeof demoAccounts],
 ): Promise<string> {
+  // The API does not expose unique ids; the entry's title names the Xiaomi user id.
   const existing = (await configEntries(connection, integrationDomain)).find(
-    (entry) => entry.unique_id === account.userId,
+    (entry) => entry.title === account.userId || entry.title.endsWith(`(${account.userId})`),
   );
   if (existing) return existing.entry_id;
   const result = await runConfigFlow(baseUrl, token, integrationDomain, {

@@ -90,13 +90,13 @@ export function startHomeAssistant(python: PythonEnv, options: HomeAssistantOpti
   return child;
 }
 
-/** Wait until the HTTP server answers (onboarding API is public). */
+/** Wait until the HTTP server answers (the API answers 401 without a token). */
 export async function waitForHomeAssistant(baseUrl: string, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
-      const response = await fetch(`${baseUrl}/api/onboarding`);
-      if (response.status === 200) return;
+      const response = await fetch(`${baseUrl}/api/`);
+      if (response.status === 401 || response.status === 200) return;
     } catch {
       // not listening yet
     }
@@ -148,7 +148,9 @@ export async function login(baseUrl: string, username: string, password: string)
  * integration step) or, when it is onboarded already, log in. Returns a token.
  */
 export async function onboardOrLogin(baseUrl: string, owner: Owner): Promise<string> {
-  const steps = await json<{ step: string; done: boolean }[]>(await fetch(`${baseUrl}/api/onboarding`));
+  // Once onboarding is complete its API is gone (404): log in instead.
+  const onboarding = await fetch(`${baseUrl}/api/onboarding`);
+  const steps = onboarding.ok ? ((await onboarding.json()) as { step: string; done: boolean }[]) : [];
   const userStep = steps.find((s) => s.step === "user");
   if (userStep?.done !== false) return login(baseUrl, owner.username, owner.password);
 

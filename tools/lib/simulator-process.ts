@@ -10,12 +10,18 @@ export interface RunningSimulator {
 
 const readyLine = /simulator listening on (http:\/\/127\.0\.0\.1:\d+)/;
 
-export function startSimulator(port = 0, timeoutMs = 30_000): Promise<RunningSimulator> {
-  const child = spawn(
-    process.execPath,
-    ["--openssl-legacy-provider", "--import", "tsx", "simulator/src/main.ts", "--port", String(port)],
-    { cwd: projectRoot, stdio: ["ignore", "pipe", "inherit"] },
-  );
+/** Start on `port` (0 = any free one); with `stateFile` the world survives restarts. */
+export function startSimulator(port = 0, stateFile?: string, timeoutMs = 30_000): Promise<RunningSimulator> {
+  const args = [
+    "--openssl-legacy-provider",
+    "--import",
+    "tsx",
+    "simulator/src/main.ts",
+    "--port",
+    String(port),
+  ];
+  if (stateFile) args.push("--state-file", stateFile);
+  const child = spawn(process.execPath, args, { cwd: projectRoot, stdio: ["ignore", "pipe", "inherit"] });
   // Never leave the simulator behind, whichever way this process ends.
   const killOnExit = (): void => void child.kill("SIGTERM");
   process.once("exit", killOnExit);

@@ -4,7 +4,7 @@ import { randomBase64, randomId } from "../protocol/crypto.ts";
 import type { SimClock } from "./clock.ts";
 import type { SimConfig } from "./model.ts";
 
-interface PassToken {
+export interface PassToken {
   userId: string;
   lastUsed: number;
   revoked: boolean;
@@ -54,6 +54,15 @@ export class AuthState {
     private readonly clock: SimClock,
     private readonly config: () => SimConfig,
   ) {}
+
+  /** The long-lived logins, for saving the world between runs (serviceTokens are re-minted). */
+  exportPassTokens(): [string, PassToken][] {
+    return [...this.passTokens];
+  }
+
+  importPassTokens(entries: [string, PassToken][]): void {
+    this.passTokens = new Map(entries);
+  }
 
   /** Issue a passToken and an sts ticket for a user who just proved who they are. */
   grant(userId: string, passToken = this.issuePassToken(userId)): LoginGrant {

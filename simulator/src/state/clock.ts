@@ -12,6 +12,15 @@ export class SimClock {
     return Math.floor(this.nowMs() / 1000);
   }
 
+  /** How far the simulated clock runs ahead of real time, in milliseconds. */
+  get offset(): number {
+    return this.offsetMs;
+  }
+
+  set offset(ms: number) {
+    this.offsetMs = ms;
+  }
+
   advance(seconds: number): void {
     this.offsetMs += seconds * 1000;
   }
