@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from homeassistant.helpers.aiohttp_client import async_get_clientsession
+import aiohttp
+from homeassistant.helpers.aiohttp_client import async_create_clientsession
+from homeassistant.util.hass_dict import HassKey
 
 from .cloud.auth import XiaomiAuth
 from .cloud.client import XiaomiCloudClient
@@ -19,6 +21,21 @@ if TYPE_CHECKING:
     from .cloud.models import Credentials
 
 
+_SESSION: HassKey[aiohttp.ClientSession] = HassKey("xiaomi_camera_share_session")
+
+
+def _session(hass: HomeAssistant) -> aiohttp.ClientSession:
+    """One web session for every account, without a cookie jar.
+
+    Home Assistant's shared session keeps cookies across integrations and
+    requests; Xiaomi's login cookies (passToken among them) must never ride along
+    with another account's requests, so the client sends its cookies explicitly.
+    """
+    if (session := hass.data.get(_SESSION)) is None:
+        session = hass.data[_SESSION] = async_create_clientsession(hass, cookie_jar=aiohttp.DummyCookieJar())
+    return session
+
+
 def _endpoints() -> Endpoints:
     """Real Xiaomi hosts, unless the development override points elsewhere."""
     return Endpoints(override=os.environ.get(CLOUD_OVERRIDE_ENV) or None)
@@ -29,9 +46,9 @@ def create_client(
     credentials: Credentials,
     on_credentials_changed: Callable[[Credentials], None] | None = None,
 ) -> XiaomiCloudClient:
-    """A cloud client for one account, on Home Assistant's shared web session."""
+    """A cloud client for one account."""
     return XiaomiCloudClient(
-        async_get_clientsession(hass),
+        _session(hass),
         credentials,
         _endpoints(),
         on_credentials_changed=on_credentials_changed,
@@ -40,4 +57,4 @@ def create_client(
 
 def create_auth(hass: HomeAssistant, device_id: str | None = None) -> XiaomiAuth:
     """A login helper for the config flow."""
-    return XiaomiAuth(async_get_clientsession(hass), _endpoints(), device_id)
+    return XiaomiAuth(_session(hass), _endpoints(), device_id)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import aiohttp
+
 from custom_components.xiaomi_camera_share.cloud.auth import XiaomiAuth
 from custom_components.xiaomi_camera_share.cloud.client import XiaomiCloudClient
 from custom_components.xiaomi_camera_share.cloud.models import Credentials
@@ -26,3 +28,13 @@ async def test_factories_build_real_client_and_auth(
     assert client.credentials == credentials
     assert client.request_count == 0
     assert isinstance(REAL_CREATE_AUTH(hass), XiaomiAuth)
+
+
+async def test_clients_share_one_session_that_keeps_no_cookies(hass: HomeAssistant) -> None:
+    """Login cookies must never ride along with another account's requests."""
+    first = REAL_CREATE_CLIENT(hass, Credentials(user_id=OWNER, pass_token="made-up-1", device_id="D1"))
+    second = REAL_CREATE_CLIENT(hass, Credentials(user_id="42", pass_token="made-up-2", device_id="D2"))
+    session = first._http
+    assert session is second._http
+    assert session is REAL_CREATE_AUTH(hass)._session
+    assert isinstance(session.cookie_jar, aiohttp.DummyCookieJar)
