@@ -105,6 +105,19 @@ await phase("Python tests: cloud client, contract (real simulator), integration"
   }
 });
 
+// Figures, never assertions on time: cloud requests per refresh, bundle size, render cost.
+await phase("Benchmarks (printed)", () => {
+  if (!python) return false;
+  const requests = runInVenv(python, "pytest", [
+    "-q",
+    "-s",
+    "-p",
+    "no:randomly",
+    "test/integration/test_benchmark_requests.py",
+  ]);
+  return requests === 0 && host("npm", ["run", "--silent", "bench:card"]);
+});
+
 step("Summary");
 for (const { name, ok, seconds } of outcomes) {
   console.log(`${ok ? "ok  " : "FAIL"}  ${seconds.toFixed(1).padStart(7)} s  ${name}`);
