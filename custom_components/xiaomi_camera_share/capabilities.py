@@ -30,12 +30,14 @@ class ModelInfo:
 
 
 # Xiaomi configures sharing per product and publishes no list, so the table holds the
-# names people know plus the few products known to differ. A camera group is a virtual
-# device and cannot be shared itself. Unknown models are assumed to offer both
+# names people know plus the products believed to differ: older models whose product
+# offers no permission choice (full control only), gateway cameras whose product has
+# no sharing, and camera groups (virtual devices). The simulator's product table makes
+# the same choices (docs/cloud-contract.md). Unknown models are assumed to offer both
 # permissions until the cloud says otherwise.
 MODEL_TABLE: Final[dict[str, ModelInfo]] = {
-    "chuangmi.camera.ipc009": ModelInfo("Mi Home Security Camera 360° 1080P"),
-    "chuangmi.camera.ipc019": ModelInfo("Mi 360° Camera (pan-tilt)"),
+    "chuangmi.camera.ipc009": ModelInfo("Mi Home Security Camera 360° 1080P", view_only=False),
+    "chuangmi.camera.ipc019": ModelInfo("Mi 360° Camera (pan-tilt)", view_only=False),
     "chuangmi.camera.ipc019e": ModelInfo("Xiaobai Smart Camera A1"),
     "chuangmi.camera.ipc021": ModelInfo("Mi Smart Camera Pan-Tilt Pro"),
     "chuangmi.camera.021a04": ModelInfo("Mi 360° Home Security Camera 2K Pro"),
@@ -43,16 +45,19 @@ MODEL_TABLE: Final[dict[str, ModelInfo]] = {
     "chuangmi.camera.046c04": ModelInfo("Xiaomi Smart Camera C200"),
     "chuangmi.camera.72ac1": ModelInfo("Xiaomi Smart Camera C300 Dual"),
     "chuangmi.camera.075ae1": ModelInfo("Xiaomi Outdoor Camera CW100 Dual"),
-    "chuangmi.camera.xiaobai": ModelInfo("Mijia Xiaobai Smart Camera"),
-    "isa.camera.hlc6": ModelInfo("Mi Smart Camera Standard"),
+    "chuangmi.camera.xiaobai": ModelInfo("Mijia Xiaobai Smart Camera", view_only=False),
+    "isa.camera.hlc6": ModelInfo("Mi Smart Camera Standard", view_only=False),
     "isa.camera.hlc7": ModelInfo("Mi Smart Camera Standard 2K"),
     "isa.camera.hlmax": ModelInfo("Xiaomi Outdoor Camera CW500 Dual"),
     "isa.camera.cw501d": ModelInfo("Xiaomi Outdoor Camera 4 Dual"),
     "isa.camera.virtual": ModelInfo("Xiaofang camera group", shareable=False, view_only=False),
+    "lumi.camera.aq1": ModelInfo("Aqara Camera Hub", shareable=False, view_only=False),
+    "lumi.camera.gwagl01": ModelInfo("Aqara Camera Hub G2", shareable=False, view_only=False),
     "mijia.camera.v1": ModelInfo("Mijia Smart Camera 1080P"),
+    "mijia.camera.v3": ModelInfo("Mijia Smart Camera", view_only=False),
     "mxiang.camera.c500ch": ModelInfo("Xiaomi Smart Camera C500 Dual"),
     "xiaomi.camera.082ac1": ModelInfo("Xiaomi Smart Camera 4 Dual"),
-    "yunyi.camera.v1": ModelInfo("Yi Smart Camera"),
+    "yunyi.camera.v1": ModelInfo("Yi Smart Camera", view_only=False),
 }
 
 
