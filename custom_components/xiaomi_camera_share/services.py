@@ -28,6 +28,7 @@ from .resolve import (
     cameras_from_devices,
     cloud_failed,
     entry_by_id,
+    entry_for_user,
     entry_regions,
     invalid,
     loaded_entries,
@@ -462,7 +463,10 @@ def _respond(accept: bool) -> Handler:
                     "region_in_use": invite.region in used,
                 }
             )
-        await _async_refresh({entry})
+        # A sender configured here sees the answer at once, not at its next poll.
+        senders = {entry_for_user(hass, invite.sender_id) for invite in invites}
+        loaded = {e for e in senders if e is not None and e.state is ConfigEntryState.LOADED}
+        await _async_refresh({entry} | loaded)
         return {"invites": answered}
 
     return respond

@@ -77,6 +77,19 @@ async def test_share_with_auto_accept_between_configured_accounts(
     assert "cam1" in guest_entry.runtime_data.coordinator.data.cameras
 
 
+async def test_accepting_refreshes_the_sender_configured_here(
+    hass: HomeAssistant, cloud: FakeCloud, owner_entry: MockConfigEntry
+) -> None:
+    guest_entry = await setup_entry(hass, make_entry(GUEST))
+    camera = device_id(hass, owner_entry.entry_id, "cam1")
+    await call(hass, "share", {"device_id": camera, "recipient": GUEST})
+    await call(hass, "accept_invite", {"config_entry_id": guest_entry.entry_id, "all": True})
+    # The owner's view shows the acceptance without waiting for its next poll.
+    shares = await call(hass, "list_shares", {"config_entry_id": owner_entry.entry_id})
+    cam1 = next(c for c in shares["cameras"] if c["did"] == "cam1")
+    assert [(s["user_id"], s["status"]) for s in cam1["sharees"]] == [(GUEST, "accepted")]
+
+
 async def test_options_auto_accept_trusted_sender(hass: HomeAssistant, cloud: FakeCloud, owner_entry) -> None:
     guest_entry = await setup_entry(hass, make_entry(GUEST, **{CONF_AUTO_ACCEPT_FROM: [OWNER]}))
     await call(
