@@ -98,3 +98,25 @@ export async function startStack(): Promise<Stack> {
     throw error;
   }
 }
+
+/** A share or invite as the simulator keeps it (status 0 pending, 1 accepted, 2 declined). */
+export interface SimulatedShare {
+  inviteId: number;
+  did: string;
+  ownerId: string;
+  shareeId: string;
+  readOnly: boolean;
+  status: 0 | 1 | 2;
+}
+
+export const ShareStatus = { pending: 0, accepted: 1, declined: 2 } as const;
+
+/** The simulator's shares of one camera with one person (from the control surface's state dump). */
+export async function simulatedShares(
+  simulator: RunningSimulator,
+  did: string,
+  shareeId: string,
+): Promise<SimulatedShare[]> {
+  const state = await control<{ data: { shares: SimulatedShare[] } }>(simulator, "state");
+  return state.data.shares.filter((share) => share.did === did && share.shareeId === shareeId);
+}

@@ -1,0 +1,37 @@
+// The end-to-end run: one simulator and one real Home Assistant for every suite
+// (Home Assistant is slow to boot), the suites in a fixed order, timings printed.
+import { after, before } from "node:test";
+import { automationEntity, callCoreService } from "./home-assistant.ts";
+import { startStack, type Stack } from "./harness.ts";
+import { clientSuite } from "./client.suite.ts";
+
+const runStarted = performance.now();
+let running: Stack | undefined;
+const stack = (): Stack => {
+  if (!running) throw new Error("the stack did not start");
+  return running;
+};
+
+before(
+  async () => {
+    running = await startStack();
+    console.log(`stack ready in ${((performance.now() - runStarted) / 1000).toFixed(1)} s`);
+    // The demo's auto-accept automation would answer every invite the tests want to see
+    // pending; the test of that automation turns it on for itself.
+    const autoAccept = await automationEntity(running.connection, "xiaomi_camera_share_accept_from_owner");
+    await callCoreService(running.connection, "automation", "turn_off", { entity_id: autoAccept });
+  },
+  { timeout: 240_000 },
+);
+
+// Ctrl-C or a CI timeout: stop Home Assistant and the simulator before leaving.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => void (running?.stop() ?? Promise.resolve()).finally(() => process.exit(130)));
+}
+
+after(async () => {
+  await running?.stop();
+  console.log(`end-to-end run took ${((performance.now() - runStarted) / 1000).toFixed(1)} s`);
+});
+
+clientSuite(stack);
