@@ -1,12 +1,20 @@
 // `npm test`: provision what is missing, then lint, type-check and test every part.
 // Every suite runs even when an earlier one failed, so one run shows all failures;
-// the exit code is non-zero when any failed.
+// the exit code is non-zero when any failed. The last line adds up the tests that
+// every runner reported.
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { ensureChromium, ensurePythonEnv, projectRoot, runInVenv, type PythonEnv } from "./lib/python-env.ts";
+import {
+  ensureChromium,
+  ensurePythonEnv,
+  projectRoot,
+  runInVenv,
+  venvCommand,
+  type PythonEnv,
+} from "./lib/python-env.ts";
 import { step } from "./lib/shell.ts";
-import { spawnSync } from "node:child_process";
 import { startSimulator } from "./lib/simulator-process.ts";
+import { countTests, runTee, type TestCount } from "./lib/test-output.ts";
 
 interface Outcome {
   name: string;
@@ -14,6 +22,7 @@ interface Outcome {
   seconds: number;
 }
 const outcomes: Outcome[] = [];
+const totals: TestCount = { passed: 0, failed: 0 };
 
 async function phase(name: string, body: () => boolean | Promise<boolean>): Promise<void> {
   step(name);
@@ -27,20 +36,36 @@ async function phase(name: string, body: () => boolean | Promise<boolean>): Prom
   outcomes.push({ name, ok, seconds: (performance.now() - started) / 1000 });
 }
 
-/** Run a host command (node tools) in the project; true when it exits 0. */
-function host(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): boolean {
-  const result = spawnSync(cmd, args, {
-    cwd: projectRoot,
-    stdio: "inherit",
-    env: { ...process.env, ...env },
-  });
-  return result.status === 0;
+/** Run a test runner, show its output as it comes, and add up what it reports. */
+async function tests(cmd: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<boolean> {
+  const [program, ...args] = cmd;
+  const { code, output } = await runTee(program as string, args, { cwd: projectRoot, env });
+  const count = countTests(output);
+  totals.passed += count.passed;
+  totals.failed += count.failed;
+  return code === 0;
 }
 
-const npx = (args: readonly string[]): boolean => host("npx", ["--no-install", ...args]);
-const hasFiles = (dir: string, suffix: string): boolean =>
-  existsSync(join(projectRoot, dir)) &&
-  readdirSync(join(projectRoot, dir), { recursive: true }).some((f) => String(f).endsWith(suffix));
+/** Run a check (linters, builds) on the host; true when it exits 0. */
+async function check(cmd: readonly string[]): Promise<boolean> {
+  const [program, ...args] = cmd;
+  return (await runTee(program as string, args, { cwd: projectRoot })).code === 0;
+}
+
+/** Test files by name: node 20's runner only discovers .js files in a folder. */
+const testFiles = (dir: string): string[] =>
+  readdirSync(join(projectRoot, dir))
+    .filter((name) => name.endsWith(".test.ts"))
+    .sort()
+    .map((name) => join(dir, name));
+const nodeTests = (dir: string): string[] => [
+  process.execPath,
+  "--openssl-legacy-provider",
+  "--import",
+  "tsx",
+  "--test",
+  ...testFiles(dir),
+];
 
 let python: PythonEnv | undefined;
 await phase("Provision Chromium and Python", () => {
@@ -49,11 +74,14 @@ await phase("Provision Chromium and Python", () => {
   return true;
 });
 
-await phase("TypeScript: eslint, prettier, tsc", () =>
-  [npx(["eslint", "."]), npx(["prettier", "--check", "."]), npx(["tsc", "--noEmit", "-p", "."])].every(
-    Boolean,
-  ),
-);
+await phase("TypeScript: eslint, prettier, tsc", async () => {
+  const results = [
+    await check(["npx", "--no-install", "eslint", "."]),
+    await check(["npx", "--no-install", "prettier", "--check", "."]),
+    await check(["npx", "--no-install", "tsc", "--noEmit", "-p", "."]),
+  ];
+  return results.every(Boolean);
+});
 
 await phase("Python: ruff, ruff format, mypy", () => {
   if (!python) return false;
@@ -65,63 +93,46 @@ await phase("Python: ruff, ruff format, mypy", () => {
   ].every((code) => code === 0);
 });
 
-/** Test files by name: node 20's runner only discovers .js files in a folder. */
-const testFiles = (dir: string): string[] =>
-  readdirSync(join(projectRoot, dir))
-    .filter((name) => name.endsWith(".test.ts"))
-    .sort()
-    .map((name) => join(dir, name));
+await phase("Tooling tests", () => tests(nodeTests("test/tools")));
+await phase("Simulator tests", () => tests(nodeTests("test/simulator")));
 
-await phase("Simulator tests", () =>
-  host(process.execPath, [
-    "--openssl-legacy-provider",
-    "--import",
-    "tsx",
-    "--test",
-    ...testFiles("test/simulator"),
-  ]),
+await phase("Card bundle is the build of the sources", () =>
+  check(["npx", "--no-install", "tsx", "tools/check-bundle.ts"]),
 );
-
-if (existsSync(join(projectRoot, "tools", "check-bundle.ts"))) {
-  await phase("Card bundle is the build of the sources", () => npx(["tsx", "tools/check-bundle.ts"]));
-}
-if (hasFiles("test/card", ".test.ts")) {
-  await phase("Card tests (Chromium)", () => host("npm", ["run", "--silent", "test:card"]));
-}
+await phase("Card tests (Chromium)", () => tests(["npm", "run", "--silent", "test:card"]));
 
 await phase("Python tests: cloud client, contract (real simulator), integration", async () => {
   if (!python) return false;
   const simulator = await startSimulator();
   try {
-    const code = runInVenv(
-      python,
-      "pytest",
-      ["--cov=custom_components", "--cov-report=term-missing:skip-covered", "--cov-fail-under=95", "-q"],
-      { XIAOMI_CAMERA_SHARE_SIMULATOR_URL: simulator.url },
-    );
-    return code === 0;
+    const args = [
+      "--cov=custom_components",
+      "--cov-report=term-missing:skip-covered",
+      "--cov-fail-under=95",
+      "-q",
+    ];
+    return await tests(venvCommand(python, "pytest", args), {
+      XIAOMI_CAMERA_SHARE_SIMULATOR_URL: simulator.url,
+    });
   } finally {
     await simulator.stop();
   }
 });
 
-// Figures, never assertions on time: cloud requests per refresh, bundle size, render cost.
-await phase("Benchmarks (printed)", () => {
-  if (!python) return false;
-  const requests = runInVenv(python, "pytest", [
-    "-q",
-    "-s",
-    "-p",
-    "no:randomly",
-    "test/integration/test_benchmark_requests.py",
-  ]);
-  return requests === 0 && host("npm", ["run", "--silent", "bench:card"]);
-});
+if (existsSync(join(projectRoot, "test", "e2e")) && testFiles("test/e2e").length > 0) {
+  await phase("End-to-end: real Home Assistant, its frontend in Chromium, a Node websocket client", () =>
+    tests(nodeTests("test/e2e")),
+  );
+}
+
+// Figures, never assertions on time. (The Python suite prints cloud requests per refresh.)
+await phase("Card benchmarks (printed)", () => check(["npm", "run", "--silent", "bench:card"]));
 
 step("Summary");
 for (const { name, ok, seconds } of outcomes) {
   console.log(`${ok ? "ok  " : "FAIL"}  ${seconds.toFixed(1).padStart(7)} s  ${name}`);
 }
-const failed = outcomes.filter((o) => !o.ok).length;
-console.log(`suites: ${outcomes.length - failed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+const failedPhases = outcomes.filter((o) => !o.ok).length;
+console.log(`phases: ${outcomes.length - failedPhases} passed, ${failedPhases} failed`);
+console.log(`tests: ${totals.passed} passed, ${totals.failed} failed`);
+process.exit(failedPhases === 0 ? 0 : 1);
