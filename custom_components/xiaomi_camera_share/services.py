@@ -353,7 +353,10 @@ async def _async_revoke(call: ServiceCall) -> ServiceResponse:
         results.append(
             {"did": camera.device.did, "camera": camera.device.name, "revoked": list[JsonValueType](user_ids)}
         )
-    await _async_refresh({camera.entry for camera in cameras})
+    # Sharees configured here lose the camera at once, not at their next poll.
+    sharee_entries = {entry_for_user(hass, target.user_id) for _, targets in plan for target in targets}
+    loaded = {e for e in sharee_entries if e is not None and e.state is ConfigEntryState.LOADED}
+    await _async_refresh({camera.entry for camera in cameras} | loaded)
     return {"results": results}
 
 

@@ -90,6 +90,18 @@ async def test_accepting_refreshes_the_sender_configured_here(
     assert [(s["user_id"], s["status"]) for s in cam1["sharees"]] == [(GUEST, "accepted")]
 
 
+async def test_revoking_refreshes_the_sharee_configured_here(
+    hass: HomeAssistant, cloud: FakeCloud, owner_entry: MockConfigEntry
+) -> None:
+    guest_entry = await setup_entry(hass, make_entry(GUEST))
+    camera = device_id(hass, owner_entry.entry_id, "cam1")
+    await call(hass, "share", {"device_id": camera, "recipient": GUEST, "auto_accept": True})
+    assert "cam1" in guest_entry.runtime_data.coordinator.data.cameras
+    await call(hass, "revoke", {"device_id": camera, "recipient": GUEST})
+    # The guest's view loses the camera without waiting for its next poll.
+    assert "cam1" not in guest_entry.runtime_data.coordinator.data.cameras
+
+
 async def test_options_auto_accept_trusted_sender(hass: HomeAssistant, cloud: FakeCloud, owner_entry) -> None:
     guest_entry = await setup_entry(hass, make_entry(GUEST, **{CONF_AUTO_ACCEPT_FROM: [OWNER]}))
     await call(
