@@ -45,6 +45,14 @@ function toDuration(choice: DurationChoice, until: string): ShareDuration | unde
   return { kind: "hours", hours: DURATION_HOURS[choice] };
 }
 
+/** hass.callService rejects with the websocket's plain `{code, message}` object, not an Error. */
+function errorMessage(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  if (typeof err === "object" && err !== null && "message" in err && typeof err.message === "string")
+    return err.message;
+  return String(err);
+}
+
 export class ShareDialog extends ModalDialog {
   @property({ attribute: false }) camera!: Camera;
   @property({ attribute: false }) accounts: Account[] = [];
@@ -127,7 +135,7 @@ export class ShareDialog extends ModalDialog {
       });
       this.sending = { phase: "done", result };
     } catch (err) {
-      this.sending = { phase: "failed", message: err instanceof Error ? err.message : String(err) };
+      this.sending = { phase: "failed", message: errorMessage(err) };
     }
   }
 

@@ -260,4 +260,18 @@ describe("share dialog", () => {
     expect(fake.serviceCalls[1]?.notifyOnError).to.equal(true);
     expect(text(deep(dialog, ".result.error"))).to.contain("too many shared devices");
   });
+
+  it("shows the message of a websocket error, which Home Assistant rejects with as a plain object", async () => {
+    const { fake, dialog } = await openShare();
+    fake.mockService(DOMAIN, "share", () => {
+      throw {
+        code: "service_validation_error",
+        message: "Demo Europe does not use the region Mainland China",
+      };
+    });
+    await type(dialog, "3000003");
+    await click(dialog, "#lookup");
+    await click(dialog, "#send");
+    expect(text(deep(dialog, ".result.error"))).to.contain("does not use the region Mainland China");
+  });
 });
