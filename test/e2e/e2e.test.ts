@@ -4,9 +4,12 @@ import { after, before } from "node:test";
 import { automationEntity, callCoreService } from "./home-assistant.ts";
 import { startStack, type Stack } from "./harness.ts";
 import { clientSuite } from "./client.suite.ts";
+import { expirySuite, startTimedShare, type TimedShare } from "./expiry.suite.ts";
+import { frontendSuite, measured } from "./frontend.suite.ts";
 
 const runStarted = performance.now();
 let running: Stack | undefined;
+let timedShare: TimedShare | undefined;
 const stack = (): Stack => {
   if (!running) throw new Error("the stack did not start");
   return running;
@@ -20,6 +23,7 @@ before(
     // pending; the test of that automation turns it on for itself.
     const autoAccept = await automationEntity(running.connection, "xiaomi_camera_share_accept_from_owner");
     await callCoreService(running.connection, "automation", "turn_off", { entity_id: autoAccept });
+    timedShare = await startTimedShare(running);
   },
   { timeout: 240_000 },
 );
@@ -31,7 +35,13 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 
 after(async () => {
   await running?.stop();
+  for (const [figure, value] of Object.entries(measured)) console.log(`${figure}: ${value}`);
   console.log(`end-to-end run took ${((performance.now() - runStarted) / 1000).toFixed(1)} s`);
 });
 
 clientSuite(stack);
+frontendSuite(stack);
+expirySuite(stack, () => {
+  if (!timedShare) throw new Error("the timed share did not start");
+  return timedShare;
+});

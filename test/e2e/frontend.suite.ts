@@ -1,0 +1,239 @@
+// The real Home Assistant frontend in Chromium: the card picker, the share dialog,
+// the inbox, Manage access, the guest-mode automation, permissions and regions.
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Locator, Page } from "playwright-core";
+import { runConfigFlow } from "../../tools/lib/config-flow.ts";
+import { demoAccounts, guestCameraDid, guestUserId } from "../../tools/lib/demo-setup.ts";
+import { integrationDomain, login } from "../../tools/lib/ha-server.ts";
+import { connectToHomeAssistant } from "../../tools/lib/ha-websocket.ts";
+import { launchBrowser, logIn, snapshot, type Browser } from "./browser.ts";
+import { admin, ShareStatus, simulatedShares, type Stack } from "./harness.ts";
+import { callIntegrationService, cameraDeviceId, createNonAdminUser, eventually } from "./home-assistant.ts";
+
+const livingRoom = "501000001";
+const europe = { userId: "1100000003", username: "europe@example.com", password: "europe-demo-password" };
+const viewer = { name: "E2E Viewer", username: "e2e-viewer", password: "e2e-viewer-password" };
+
+/** Figures measured in the run, printed at its end. */
+export const measured: Record<string, number> = {};
+
+/** The owner's tile of a camera (a camera shared to the family account has a tile of its own). */
+const tile = (page: Page, name: string): Locator =>
+  page
+    .locator("xcs-camera-tile")
+    .filter({ has: page.locator(".name", { hasText: new RegExp(`^${name}$`) }) })
+    .filter({ has: page.locator("button.manage:enabled") });
+
+async function pendingShare(stack: Stack, did: string, userId: string, status: number) {
+  return eventually(`the simulator to hold ${did} → ${userId} with status ${status}`, async () => {
+    const [share] = await simulatedShares(stack.simulator, did, userId);
+    return share?.status === status ? share : undefined;
+  });
+}
+
+async function noShare(stack: Stack, did: string, userId: string): Promise<void> {
+  await eventually(`the simulator to forget ${did} → ${userId}`, async () =>
+    (await simulatedShares(stack.simulator, did, userId)).length === 0 ? true : undefined,
+  );
+}
+
+export function frontendSuite(stack: () => Stack): void {
+  describe("the card in the real Home Assistant frontend", () => {
+    let browser: Browser;
+    let page: Page;
+
+    before(async () => {
+      browser = await launchBrowser();
+      page = await browser.context.newPage();
+      page.setDefaultTimeout(15_000);
+      await logIn(page, stack().baseUrl, admin, "/camera-share/cameras");
+      await snapshot(page, "01-logged-in");
+    });
+    after(async () => browser.close());
+
+    it("adds the card through the card picker and the visual editor, and shows four tiles with images", async () => {
+      const connection = stack().connection;
+      await connection.sendMessagePromise({
+        type: "lovelace/dashboards/create",
+        url_path: "e2e-picker",
+        title: "Picker",
+        mode: "storage",
+        show_in_sidebar: true,
+        require_admin: false,
+      });
+      await connection.sendMessagePromise({
+        type: "lovelace/config/save",
+        url_path: "e2e-picker",
+        config: { views: [{ title: "Picker", path: "home", cards: [] }] },
+      });
+      await page.goto(`${stack().baseUrl}/e2e-picker/home`);
+      await page.getByRole("button", { name: /edit dashboard/i }).click();
+      await page.getByRole("button", { name: "Add card" }).click();
+      await page.getByRole("tab", { name: "By card" }).click();
+      await page.getByPlaceholder(/search/i).fill("Xiaomi Camera Share");
+      await snapshot(page, "02-card-picker");
+      // The picker lays a click-catching overlay over each card preview.
+      await page.getByText("Xiaomi Camera Share", { exact: true }).click({ force: true });
+      const title = page.locator("xiaomi-camera-share-card-editor #title");
+      await title.fill("Front of house");
+      await title.press("Tab");
+      await page.locator("xiaomi-camera-share-card-editor input[name=camera]").first().waitFor();
+      await snapshot(page, "03-visual-editor");
+      await page.getByRole("button", { name: "Save" }).click();
+      await page.getByRole("button", { name: "Done" }).click();
+
+      const saved = await connection.sendMessagePromise<{ views: { cards: Record<string, unknown>[] }[] }>({
+        type: "lovelace/config",
+        url_path: "e2e-picker",
+      });
+      assert.deepEqual(saved.views[0]?.cards, [
+        { type: "custom:xiaomi-camera-share-card", title: "Front of house" },
+      ]);
+
+      const card = page.locator("xiaomi-camera-share-card");
+      await card.getByText("Front of house").waitFor();
+      const images = card.locator("xcs-camera-tile hui-image img");
+      await eventually("four loaded camera images", async () => {
+        const widths = await images.evaluateAll((nodes) =>
+          nodes.map((img) => (img as HTMLImageElement).naturalWidth),
+        );
+        return widths.length === 4 && widths.every((width) => width > 0) ? widths : undefined;
+      });
+      assert.deepEqual((await card.locator("xcs-camera-tile .name").allInnerTexts()).sort(), [
+        "Garden",
+        "Hallway hub",
+        "Living room",
+        "Nursery",
+      ]);
+      await snapshot(page, "04-four-tiles");
+    });
+
+    it("shares view-only for an hour through the dialog, and the family account accepts it from the inbox", async () => {
+      await page.goto(`${stack().baseUrl}/camera-share/cameras`);
+      const living = tile(page, "Living room");
+      await living.locator("button.share").click();
+      const dialog = page.locator("xcs-share-dialog");
+      await dialog.locator("#recipient").fill(demoAccounts.family.userId);
+      await dialog.locator("#lookup").click();
+      await dialog.locator(".found").getByText("Demo Family").waitFor();
+      await dialog.locator("input[value=view_only]").check();
+      await dialog.locator("#duration").selectOption("1h");
+      await snapshot(page, "05-share-dialog");
+
+      const clicked = performance.now();
+      await dialog.locator("#send").click();
+      await living.locator(".chip.pending").waitFor();
+      measured["share click → pending invite in the card (ms)"] = Math.round(performance.now() - clicked);
+      const invite = await pendingShare(stack(), livingRoom, demoAccounts.family.userId, ShareStatus.pending);
+      assert.equal(invite.readOnly, true);
+      await dialog.locator(".result").waitFor();
+      await snapshot(page, "06-invite-sent");
+      await dialog.locator("#cancel").click();
+
+      await page.locator("xiaomi-camera-share-card #tab-invites").click();
+      const inboxEntry = page.locator("xcs-invites-view li").filter({ hasText: "Living room" });
+      await inboxEntry.getByText("Demo Owner").waitFor();
+      await snapshot(page, "07-inbox");
+      await inboxEntry.locator("button.accept").click();
+      await pendingShare(stack(), livingRoom, demoAccounts.family.userId, ShareStatus.accepted);
+
+      await page.locator("xiaomi-camera-share-card #tab-cameras").click();
+      await living.locator(".chip.accepted").waitFor();
+      await living.locator("button.manage").click();
+      const sharee = page.locator(`xcs-manage-dialog li[data-user="${demoAccounts.family.userId}"]`);
+      await sharee.getByText("Demo Family").waitFor();
+      assert.match(await sharee.locator(".status").innerText(), /has access · view only/i);
+      assert.match(await sharee.locator(".expiry").innerText(), /in (59|60) minutes|in 1 hour/i);
+      await snapshot(page, "08-accepted-with-expiry");
+    });
+
+    it("revokes from Manage access, and the share is gone in the simulator", async () => {
+      const sharee = page.locator(`xcs-manage-dialog li[data-user="${demoAccounts.family.userId}"]`);
+      await sharee.locator("button.revoke").click();
+      await noShare(stack(), livingRoom, demoAccounts.family.userId);
+      await sharee.waitFor({ state: "detached" });
+      await snapshot(page, "09-revoked");
+      await page.keyboard.press("Escape");
+      await page.locator("xcs-manage-dialog").waitFor({ state: "detached" });
+    });
+
+    it("turns guest mode on and off, and the automations share and revoke", async () => {
+      const toggle = page
+        .locator("hui-toggle-entity-row")
+        .filter({ hasText: "Guest mode" })
+        .locator("ha-switch");
+      await toggle.click();
+      const share = await pendingShare(stack(), guestCameraDid, guestUserId, ShareStatus.pending);
+      assert.equal(share.readOnly, true);
+      await tile(page, "Garden").locator(".chip.pending").waitFor();
+      await snapshot(page, "10-guest-mode-on");
+      await toggle.click();
+      await noShare(stack(), guestCameraDid, guestUserId);
+      await tile(page, "Garden").locator(".chip.none").waitFor();
+    });
+
+    it("shows a non-admin user no share actions and refuses their direct service call", async () => {
+      await createNonAdminUser(stack().connection, viewer);
+      // A browser of its own: Home Assistant keeps its login in the profile.
+      const viewerBrowser = await launchBrowser();
+      try {
+        const other = await viewerBrowser.context.newPage();
+        await logIn(other, stack().baseUrl, viewer, "/camera-share/cameras");
+        await other.locator("xiaomi-camera-share-card .message").waitFor();
+        assert.equal(await other.locator("xiaomi-camera-share-card button.share").count(), 0);
+        await snapshot(other, "11-non-admin");
+      } finally {
+        await viewerBrowser.close();
+      }
+
+      const token = await login(stack().baseUrl, viewer.username, viewer.password);
+      const connection = await connectToHomeAssistant(stack().baseUrl, token);
+      try {
+        await assert.rejects(
+          callIntegrationService(connection, "share", {
+            device_id: [await cameraDeviceId(stack().connection, livingRoom)],
+            recipient: guestUserId,
+          }),
+          (error: unknown) => {
+            assert.match(JSON.stringify(error), /unauthorized/i);
+            return true;
+          },
+        );
+      } finally {
+        connection.close();
+      }
+      assert.deepEqual(await simulatedShares(stack().simulator, livingRoom, guestUserId), []);
+    });
+
+    it("shows the region error in the dialog for a recipient in another region", async () => {
+      const added = await runConfigFlow(stack().baseUrl, stack().token, integrationDomain, {
+        user: { next_step_id: "password" },
+        password: { username: europe.username, password: europe.password },
+        regions: { regions: ["de"] },
+      });
+      assert.equal(added.type, "create_entry");
+      try {
+        await page.reload();
+        await tile(page, "Living room").locator("button.share").click();
+        const dialog = page.locator("xcs-share-dialog");
+        await dialog.locator("#recipient").fill(europe.userId);
+        await dialog.locator("#lookup").click();
+        await dialog.locator(".region-warning").waitFor();
+        await dialog.locator("#send").click();
+        const error = dialog.locator(".error.result");
+        await error.waitFor();
+        assert.match(await error.innerText(), /does not use the region Mainland China/);
+        await snapshot(page, "12-region-error");
+        assert.deepEqual(await simulatedShares(stack().simulator, livingRoom, europe.userId), []);
+      } finally {
+        if (added.result) {
+          await fetch(`${stack().baseUrl}/api/config/config_entries/entry/${added.result.entry_id}`, {
+            method: "DELETE",
+            headers: { Authorization: `Bearer ${stack().token}` },
+          });
+        }
+      }
+    });
+  });
+}
