@@ -88,6 +88,19 @@ export const dialogStyles = css`
     gap: 8px;
     padding: 8px 16px 16px;
   }
+  .recipient-row {
+    display: flex;
+    gap: 8px;
+  }
+  .recipient-row > input,
+  .recipient-row > select {
+    flex: 1;
+    min-width: 0;
+  }
+`;
+
+/** Labelled groups of inputs, as the share dialog and the editor lay them out. */
+export const fieldStyles = css`
   fieldset {
     border: none;
     margin: 0;
@@ -100,13 +113,20 @@ export const dialogStyles = css`
   label.field {
     font-weight: 500;
   }
-  .recipient-row {
+`;
+
+/** A plain vertical list of entries divided by rules (sharees, invites). */
+export const entryListStyles = css`
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
     display: flex;
-    gap: 8px;
+    flex-direction: column;
+    gap: 12px;
   }
-  .recipient-row > input,
-  .recipient-row > select {
-    flex: 1;
-    min-width: 0;
+  li {
+    border-bottom: 1px solid var(--divider-color, #e0e0e0);
+    padding-bottom: 8px;
   }
 `;

@@ -4,6 +4,7 @@ import { property, state } from "lit/decorators.js";
 import { revokeShare, setShareExpiry, type ShareDuration } from "../data/api.js";
 import type { Camera, Sharee } from "../data/state.js";
 import { formatDateTime, formatRelative } from "../localize/time.js";
+import { entryListStyles } from "../card/styles.js";
 import { ModalDialog } from "./modal-dialog.js";
 import { defineOnce } from "../ha/define.js";
 import { css } from "lit";
@@ -24,19 +25,8 @@ export function extendedUntil(expiresAt: string, hours: number, now: Date): Date
 export class ManageDialog extends ModalDialog {
   static override styles = [
     ...ModalDialog.styles,
+    entryListStyles,
     css`
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: flex;
-        flex-direction: column;
-        gap: 12px;
-      }
-      li {
-        border-bottom: 1px solid var(--divider-color, #e0e0e0);
-        padding-bottom: 8px;
-      }
       .name {
         font-weight: 500;
       }

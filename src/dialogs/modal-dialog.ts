@@ -4,11 +4,11 @@ import { html, LitElement, type TemplateResult, nothing } from "lit";
 import { property, query } from "lit/decorators.js";
 import type { HomeAssistant } from "../ha/types.js";
 import { languageOf, makeLocalize, type Localize } from "../localize/localize.js";
-import { buttonStyles, dialogStyles } from "../card/styles.js";
+import { buttonStyles, dialogStyles, fieldStyles } from "../card/styles.js";
 import { trapTab } from "./focus-trap.js";
 
 export abstract class ModalDialog extends LitElement {
-  static override styles = [buttonStyles, dialogStyles];
+  static override styles = [buttonStyles, dialogStyles, fieldStyles];
 
   /** Set by the card; not reactive, so unrelated entity changes do not re-render dialogs. */
   hass?: HomeAssistant;

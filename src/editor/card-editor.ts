@@ -13,7 +13,7 @@ import {
   type Section,
 } from "../card/config.js";
 import { languageOf, makeLocalize } from "../localize/localize.js";
-import { buttonStyles } from "../card/styles.js";
+import { buttonStyles, fieldStyles } from "../card/styles.js";
 import { selectCameras } from "../card/access.js";
 import type { Camera } from "../data/state.js";
 import { fireEvent } from "../ha/fire-event.js";
@@ -22,24 +22,13 @@ import { defineOnce } from "../ha/define.js";
 export class CardEditor extends LitElement implements LovelaceCardEditor {
   static override styles = [
     buttonStyles,
+    fieldStyles,
     css`
       :host {
         display: flex;
         flex-direction: column;
         gap: 16px;
         color: var(--primary-text-color, #212121);
-      }
-      fieldset {
-        border: none;
-        margin: 0;
-        padding: 0;
-        display: flex;
-        flex-direction: column;
-        gap: 4px;
-      }
-      legend,
-      label.field {
-        font-weight: 500;
       }
     `,
   ];

@@ -6,24 +6,15 @@ import type { Account, Invite } from "../data/state.js";
 import type { HomeAssistant } from "../ha/types.js";
 import { languageOf, makeLocalize, type Localize } from "../localize/localize.js";
 import { formatRelative } from "../localize/time.js";
-import { buttonStyles } from "../card/styles.js";
+import { buttonStyles, entryListStyles } from "../card/styles.js";
 import { defineOnce } from "../ha/define.js";
 
 export class InvitesView extends LitElement {
   static override styles = [
     buttonStyles,
+    entryListStyles,
     css`
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: flex;
-        flex-direction: column;
-        gap: 12px;
-      }
       li {
-        border-bottom: 1px solid var(--divider-color, #e0e0e0);
-        padding-bottom: 8px;
         color: var(--primary-text-color, #212121);
       }
       .camera {
