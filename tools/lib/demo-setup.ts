@@ -194,6 +194,21 @@ async function confirmHttpConfig(connection: Connection): Promise<void> {
   }
 }
 
+/**
+ * The frontend cannot start without the list of actions, and building it imports
+ * every loaded integration; say so plainly instead of leaving a page at "Loading".
+ */
+async function checkActionsLoad(connection: Connection): Promise<void> {
+  try {
+    await connection.sendMessagePromise({ type: "get_services" });
+  } catch (error) {
+    throw new Error(
+      `Home Assistant cannot list its actions (${JSON.stringify(error)}): an integration it loads ` +
+        "lacks a Python requirement; see home-assistant.log and requirements_test.txt",
+    );
+  }
+}
+
 export interface DemoSetup {
   ownerEntryId: string;
   familyEntryId: string;
@@ -201,6 +216,7 @@ export interface DemoSetup {
 
 export async function setUpDemo(baseUrl: string, token: string, connection: Connection): Promise<DemoSetup> {
   await confirmHttpConfig(connection);
+  await checkActionsLoad(connection);
   const ownerEntryId = await ensureAccount(baseUrl, token, connection, demoAccounts.owner);
   const familyEntryId = await ensureAccount(baseUrl, token, connection, demoAccounts.family);
   await ensureDemoCameras(baseUrl, token, connection);
