@@ -88,6 +88,12 @@ async def async_setup_entry(hass: HomeAssistant, entry: XiaomiConfigEntry) -> bo
     return True
 
 
+async def async_remove_entry(hass: HomeAssistant, entry: XiaomiConfigEntry) -> None:
+    """End the account's timed shares before it goes; its expiries would never fire."""
+    client = api.create_client(hass, entry_credentials(entry))
+    await hass.data[DATA_KEY].expiries.async_entry_removed(entry.entry_id, client)
+
+
 async def async_unload_entry(hass: HomeAssistant, entry: XiaomiConfigEntry) -> bool:
     """Stop the account's timers and platforms; its expiries stay in the Store."""
     hass.data[DATA_KEY].expiries.async_entry_unloaded(entry.entry_id)

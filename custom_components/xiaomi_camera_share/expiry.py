@@ -21,6 +21,7 @@ from .data import SIGNAL_STATE_CHANGED, XiaomiConfigEntry
 from .events import async_record_event
 
 if TYPE_CHECKING:
+    from .cloud.client import XiaomiCloudClient
     from .store import ExpiryRecord, ShareStore
 
 _LOGGER = logging.getLogger(__name__)
@@ -85,6 +86,47 @@ class ExpiryScheduler:
         await self._store.async_remove_expiry(entry_id, did, user_id)
         async_dispatcher_send(self._hass, SIGNAL_STATE_CHANGED)
         return True
+
+    async def async_entry_removed(self, entry_id: str, client: XiaomiCloudClient) -> None:
+        """End a removed account's timed shares now: nothing else would end them later.
+
+        A share that cannot be ended is not dropped silently: a repair issue names the
+        camera and the person who can still watch it.
+        """
+        for record in [r for r in self._store.expiries if r["entry_id"] == entry_id]:
+            self._disarm(_key(record))
+            ir.async_delete_issue(self._hass, DOMAIN, issue_id(record))
+            placeholders = {"camera": record["camera_name"], "person": record["nickname"]}
+            try:
+                await client.revoke(Region(record["region"]), record["did"], [record["user_id"]])
+            except XiaomiCloudError as err:
+                _LOGGER.warning(
+                    "Could not end the timed share of %s with %s before its account was removed (%s)",
+                    record["camera_name"],
+                    record["nickname"],
+                    err.key,
+                )
+                ir.async_create_issue(
+                    self._hass,
+                    DOMAIN,
+                    f"expiry_orphaned_{entry_id}_{record['did']}_{record['user_id']}",
+                    is_fixable=False,
+                    severity=ir.IssueSeverity.ERROR,
+                    translation_key="expiry_orphaned",
+                    translation_placeholders=placeholders,
+                )
+            else:
+                async_record_event(
+                    self._hass,
+                    "share_revoked",
+                    entry_id=entry_id,
+                    did=record["did"],
+                    camera_name=record["camera_name"],
+                    user_id=record["user_id"],
+                    nickname=record["nickname"],
+                    permission=record["permission"],
+                )
+            await self._store.async_remove_expiry(entry_id, record["did"], record["user_id"])
 
     @callback
     def async_shutdown(self) -> None:

@@ -175,3 +175,43 @@ async def test_revoke_cancels_expiry(hass: HomeAssistant, cloud: FakeCloud) -> N
     await call(hass, "share", {"device_id": cam1, "recipient": GUEST, "duration": {"hours": 1}})
     await call(hass, "revoke", {"device_id": cam1, "recipient": GUEST})
     assert hass.data[DATA_KEY].store.expiries == []
+
+
+async def _share_for_an_hour(hass: HomeAssistant, entry_id: str) -> None:
+    await call(
+        hass,
+        "share",
+        {"device_id": device_id(hass, entry_id, "cam1"), "recipient": GUEST, "duration": {"hours": 1}},
+    )
+
+
+async def test_removing_the_account_ends_its_timed_shares(hass: HomeAssistant, cloud: FakeCloud) -> None:
+    entry = await setup_entry(hass, make_entry())
+    await _share_for_an_hour(hass, entry.entry_id)
+    assert len(cloud.sharees_of("cam1")) == 1
+    events = async_capture_events(hass, EVENT_NAME)
+
+    await hass.config_entries.async_remove(entry.entry_id)
+    await hass.async_block_till_done()
+
+    assert cloud.sharees_of("cam1") == []
+    assert hass.data[DATA_KEY].store.expiries == []
+    assert [e.data["type"] for e in events] == ["share_revoked"]
+
+
+async def test_a_timed_share_that_outlives_its_removed_account_is_reported(
+    hass: HomeAssistant, cloud: FakeCloud, issue_registry: ir.IssueRegistry
+) -> None:
+    entry = await setup_entry(hass, make_entry())
+    await _share_for_an_hour(hass, entry.entry_id)
+    cloud.failing = True
+
+    await hass.config_entries.async_remove(entry.entry_id)
+    await hass.async_block_till_done()
+
+    assert len(cloud.sharees_of("cam1")) == 1
+    assert hass.data[DATA_KEY].store.expiries == []
+    issue = issue_registry.async_get_issue(DOMAIN, f"expiry_orphaned_{entry.entry_id}_cam1_{GUEST}")
+    assert issue is not None
+    assert issue.translation_key == "expiry_orphaned"
+    assert issue.translation_placeholders == {"camera": "Front door", "person": "Bob"}
