@@ -16,7 +16,7 @@ import { schemaErrors } from "./schema.ts";
 import type { Camera, StateDocument } from "../../src/data/state.ts";
 
 const livingRoom = "501000001";
-const garden = "501000002";
+const frontDoor = "501000002";
 
 const cameraIn = (document: StateDocument, did: string): Camera | undefined =>
   document.cameras.find((camera) => camera.did === did);
@@ -33,12 +33,12 @@ export function clientSuite(stack: () => Stack): void {
   describe("a websocket client outside the browser", () => {
     let watcher: StateWatcher;
     let livingRoomDevice: string;
-    let gardenDevice: string;
+    let frontDoorDevice: string;
 
     before(async () => {
       watcher = await StateWatcher.start(stack().connection);
       livingRoomDevice = await cameraDeviceId(stack().connection, livingRoom);
-      gardenDevice = await cameraDeviceId(stack().connection, garden);
+      frontDoorDevice = await cameraDeviceId(stack().connection, frontDoor);
     });
     after(async () => watcher.stop());
 
@@ -51,7 +51,7 @@ export function clientSuite(stack: () => Stack): void {
       ]);
       const owned = document.cameras.filter((camera) => camera.entry_id === stack().demo.ownerEntryId);
       assert.deepEqual(owned.map((camera) => camera.name).sort(), [
-        "Garden",
+        "Front door",
         "Hallway hub",
         "Living room",
         "Nursery",
@@ -62,7 +62,7 @@ export function clientSuite(stack: () => Stack): void {
 
     it("shares for an hour through the service, sees the pushed update and the simulator's invite, then revokes", async () => {
       const response = await callIntegrationService<ShareResponse>(stack().connection, "share", {
-        device_id: [gardenDevice],
+        device_id: [frontDoorDevice],
         recipient: guestUserId,
         permission: "view_only",
         duration: { hours: 1 },
@@ -70,33 +70,33 @@ export function clientSuite(stack: () => Stack): void {
       assert.equal(response.recipient.user_id, guestUserId);
       assert.deepEqual(
         response.results.map((result) => [result.did, result.status]),
-        [[garden, "invited"]],
+        [[frontDoor, "invited"]],
       );
       assert.ok(response.expires_at && Date.parse(response.expires_at) > Date.now() + 59 * 60_000);
 
-      const shared = await watcher.until("the pending guest on the garden camera", (document) =>
-        Boolean(shareeOf(document, garden, guestUserId)?.expires_at),
+      const shared = await watcher.until("the pending guest on the front door camera", (document) =>
+        Boolean(shareeOf(document, frontDoor, guestUserId)?.expires_at),
       );
       assert.deepEqual(schemaErrors(shared), []);
       const sharee = shareOf(shared);
       assert.equal(sharee.status, "pending");
       assert.equal(sharee.permission, "view_only");
-      const [invite] = await simulatedShares(stack().simulator, garden, guestUserId);
+      const [invite] = await simulatedShares(stack().simulator, frontDoor, guestUserId);
       assert.equal(invite?.status, ShareStatus.pending);
       assert.equal(invite?.readOnly, true);
 
       await callIntegrationService(stack().connection, "revoke", {
-        device_id: [gardenDevice],
+        device_id: [frontDoorDevice],
         recipient: guestUserId,
       });
       await watcher.until(
-        "the guest gone from the garden camera",
-        (document) => !shareeOf(document, garden, guestUserId),
+        "the guest gone from the front door camera",
+        (document) => !shareeOf(document, frontDoor, guestUserId),
       );
-      assert.deepEqual(await simulatedShares(stack().simulator, garden, guestUserId), []);
+      assert.deepEqual(await simulatedShares(stack().simulator, frontDoor, guestUserId), []);
 
       function shareOf(document: StateDocument) {
-        const found = shareeOf(document, garden, guestUserId);
+        const found = shareeOf(document, frontDoor, guestUserId);
         assert.ok(found);
         return found;
       }

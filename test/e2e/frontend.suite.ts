@@ -101,7 +101,7 @@ export function frontendSuite(stack: () => Stack): void {
         return widths.length === 4 && widths.every((width) => width > 0) ? widths : undefined;
       });
       assert.deepEqual((await card.locator("xcs-camera-tile .name").allInnerTexts()).sort(), [
-        "Garden",
+        "Front door",
         "Hallway hub",
         "Living room",
         "Nursery",
@@ -166,11 +166,11 @@ export function frontendSuite(stack: () => Stack): void {
       await toggle.click();
       const share = await pendingShare(stack(), guestCameraDid, guestUserId, ShareStatus.pending);
       assert.equal(share.readOnly, true);
-      await tile(page, "Garden").locator(".chip.pending").waitFor();
+      await tile(page, "Front door").locator(".chip.pending").waitFor();
       await snapshot(page, "10-guest-mode-on");
       await toggle.click();
       await noShare(stack(), guestCameraDid, guestUserId);
-      await tile(page, "Garden").locator(".chip.none").waitFor();
+      await tile(page, "Front door").locator(".chip.none").waitFor();
     });
 
     it("shows a non-admin user no share actions and refuses their direct service call", async () => {

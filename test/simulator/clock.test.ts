@@ -26,7 +26,7 @@ describe("invite expiry", () => {
     const owner = (): Promise<Session> => h.client.login("owner@example.com", "owner-demo-password");
     const family = (): Promise<Session> => h.client.login("family@example.com", "family-demo-password");
     await h.client.call(await owner(), "cn", "/share/share_request", {
-      did: SEED_DEVICES.garden,
+      did: SEED_DEVICES.frontDoor,
       userid: SEED_USERS.family,
     });
     const list = async (): Promise<Row[]> =>
@@ -51,7 +51,7 @@ describe("invite expiry", () => {
     const overview = await h.client.call(await owner(), "cn", "/share/device_share_list", {});
     assert.deepEqual((overview.result as { list: object }).list, {}, "no longer listed to the owner");
     const again = await h.client.call(await owner(), "cn", "/share/share_request", {
-      did: SEED_DEVICES.garden,
+      did: SEED_DEVICES.frontDoor,
       userid: SEED_USERS.family,
     });
     assert.equal(again.code, 0, "an expired invite does not block a new one");
@@ -60,7 +60,7 @@ describe("invite expiry", () => {
   it("drops invites older than 30 days from receive_share_list", async () => {
     const owner = await h.client.login("owner@example.com", "owner-demo-password");
     await h.client.call(owner, "cn", "/share/share_request", {
-      did: SEED_DEVICES.garden,
+      did: SEED_DEVICES.frontDoor,
       userid: SEED_USERS.family,
     });
     await h.client.control("clock/advance", { seconds: 31 * 86_400 });

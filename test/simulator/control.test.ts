@@ -45,7 +45,7 @@ describe("state", () => {
   it("dumps the seed and goes back to it on reset", async () => {
     const owner = await h.client.login("owner@example.com", "owner-demo-password");
     await h.client.call(owner, "cn", "/share/share_request", {
-      did: SEED_DEVICES.garden,
+      did: SEED_DEVICES.frontDoor,
       userid: SEED_USERS.family,
     });
     let state = await h.client.control<StateDump>("state");

@@ -46,7 +46,7 @@ describe("owner's devices", () => {
     const list = await devices(owner);
     assert.deepEqual(
       list.map((d) => d["did"]),
-      [SEED_DEVICES.livingRoom, SEED_DEVICES.garden, SEED_DEVICES.nursery, SEED_DEVICES.hub],
+      [SEED_DEVICES.livingRoom, SEED_DEVICES.frontDoor, SEED_DEVICES.nursery, SEED_DEVICES.hub],
     );
     assert.ok(list.every((d) => d["permitLevel"] === 16 && d["owner"] === undefined));
     assert.deepEqual(await devices(owner, "de"), []);
@@ -124,20 +124,20 @@ describe("invite, accept, revoke", () => {
   it("a declined invite is not listed to the owner in device_share_list but is in get_share_user", async () => {
     const owner = await loginOwner();
     const family = await loginFamily();
-    await share(h.client, owner, SEED_DEVICES.garden, SEED_USERS.family);
+    await share(h.client, owner, SEED_DEVICES.frontDoor, SEED_USERS.family);
     const [invite] = await invites(family);
     assert.equal((await respond(family, invite?.["inv_id"], "reject")).code, 0);
     assert.equal((await respond(family, invite?.["inv_id"], "accept")).code, -6, "already answered");
     const overview = await h.client.call(owner, "cn", "/share/device_share_list", {});
     assert.deepEqual((overview.result as { list: object }).list, {});
     const users = await h.client.call(owner, "cn", "/share/get_share_user", {
-      did: SEED_DEVICES.garden,
+      did: SEED_DEVICES.frontDoor,
       pid: "0",
     });
     assert.equal(((users.result as { list: Row[] }).list[0] ?? {})["status"], 2);
     assert.deepEqual(await devices(family), []);
     assert.equal(
-      (await share(h.client, owner, SEED_DEVICES.garden, SEED_USERS.family)).code,
+      (await share(h.client, owner, SEED_DEVICES.frontDoor, SEED_USERS.family)).code,
       0,
       "can invite again",
     );
@@ -147,20 +147,20 @@ describe("invite, accept, revoke", () => {
     const owner = await loginOwner();
     const family = await loginFamily();
     await share(h.client, owner, SEED_DEVICES.livingRoom, SEED_USERS.family);
-    await share(h.client, owner, SEED_DEVICES.garden, SEED_USERS.family);
+    await share(h.client, owner, SEED_DEVICES.frontDoor, SEED_USERS.family);
     const accepted = (await invites(family)).find((i) => i["did"] === SEED_DEVICES.livingRoom);
     await respond(family, accepted?.["inv_id"], "accept");
 
     const answer = await h.client.call(owner, "cn", "/share/delete_user", {
       list: [
         { did: SEED_DEVICES.livingRoom, pid: "0", userid: [SEED_USERS.family] },
-        { did: SEED_DEVICES.garden, pid: "0", userid: [Number(SEED_USERS.family)] },
+        { did: SEED_DEVICES.frontDoor, pid: "0", userid: [Number(SEED_USERS.family)] },
       ],
     });
     assert.deepEqual(answer.result, {
       list: [
         { did: SEED_DEVICES.livingRoom, ret: 1 },
-        { did: SEED_DEVICES.garden, ret: 1 },
+        { did: SEED_DEVICES.frontDoor, ret: 1 },
       ],
     });
     assert.deepEqual(await devices(family), []);
@@ -211,9 +211,9 @@ describe("share_request error codes", () => {
   it("−13 past the sharee limit", async () => {
     await h.client.control("config", { shareeLimit: 2 });
     const owner = await loginOwner();
-    assert.equal((await share(h.client, owner, SEED_DEVICES.garden, SEED_USERS.family)).code, 0);
-    assert.equal((await share(h.client, owner, SEED_DEVICES.garden, SEED_USERS.byPhone)).code, 0);
-    assert.equal((await share(h.client, owner, SEED_DEVICES.garden, SEED_USERS.europe)).code, -13);
+    assert.equal((await share(h.client, owner, SEED_DEVICES.frontDoor, SEED_USERS.family)).code, 0);
+    assert.equal((await share(h.client, owner, SEED_DEVICES.frontDoor, SEED_USERS.byPhone)).code, 0);
+    assert.equal((await share(h.client, owner, SEED_DEVICES.frontDoor, SEED_USERS.europe)).code, -13);
   });
 
   it("−1 for a product that cannot be shared, view-only where not offered, or a device not owned", async () => {
@@ -225,14 +225,14 @@ describe("share_request error codes", () => {
       -1,
     );
     assert.equal((await share(h.client, owner, SEED_DEVICES.nursery, SEED_USERS.family)).code, 0);
-    assert.equal((await share(h.client, family, SEED_DEVICES.garden, SEED_USERS.byPhone)).code, -1);
+    assert.equal((await share(h.client, family, SEED_DEVICES.frontDoor, SEED_USERS.byPhone)).code, -1);
     assert.equal((await share(h.client, owner, "999999999", SEED_USERS.family)).code, -1);
   });
 
   it("−6 for an unknown user, oneself, or an unknown invite", async () => {
     const owner = await loginOwner();
-    assert.equal((await share(h.client, owner, SEED_DEVICES.garden, "1999999999")).code, -6);
-    assert.equal((await share(h.client, owner, SEED_DEVICES.garden, SEED_USERS.owner)).code, -6);
+    assert.equal((await share(h.client, owner, SEED_DEVICES.frontDoor, "1999999999")).code, -6);
+    assert.equal((await share(h.client, owner, SEED_DEVICES.frontDoor, SEED_USERS.owner)).code, -6);
     assert.equal((await respond(owner, 424242, "accept")).code, -6);
   });
 });
@@ -242,14 +242,14 @@ describe("share_request_batch", () => {
     const owner = await loginOwner();
     await share(h.client, owner, SEED_DEVICES.livingRoom, SEED_USERS.family);
     const answer = await h.client.call(owner, "cn", "/share/share_request_batch", {
-      didList: [SEED_DEVICES.livingRoom, SEED_DEVICES.garden],
+      didList: [SEED_DEVICES.livingRoom, SEED_DEVICES.frontDoor],
       receiver: [SEED_USERS.family, SEED_USERS.byPhone],
       type: "readonly",
     });
     assert.equal(answer.code, 0);
     assert.deepEqual(answer.result, {
-      [SEED_USERS.family]: { [SEED_DEVICES.livingRoom]: 1, [SEED_DEVICES.garden]: 0 },
-      [SEED_USERS.byPhone]: { [SEED_DEVICES.livingRoom]: 0, [SEED_DEVICES.garden]: 0 },
+      [SEED_USERS.family]: { [SEED_DEVICES.livingRoom]: 1, [SEED_DEVICES.frontDoor]: 0 },
+      [SEED_USERS.byPhone]: { [SEED_DEVICES.livingRoom]: 0, [SEED_DEVICES.frontDoor]: 0 },
     });
     const grandma = await h.client.login("10000000042", "phone-demo-password");
     assert.equal((await invites(grandma)).length, 2);
@@ -259,7 +259,7 @@ describe("share_request_batch", () => {
     const owner = await loginOwner();
     const family = await loginFamily();
     const answer = await h.client.call(owner, "cn", "/share/share_request_batch", {
-      didList: [SEED_DEVICES.garden, SEED_DEVICES.hub],
+      didList: [SEED_DEVICES.frontDoor, SEED_DEVICES.hub],
       receiver: [SEED_USERS.family],
     });
     assert.equal(answer.code, -1);
@@ -318,7 +318,7 @@ describe("profile lookup and probe", () => {
     const family = await loginFamily();
     const before = await h.client.call(family, "cn", "/v2/message/v2/check_new_msg", { begin_at: 0 });
     assert.deepEqual(before.result, { new_msg: false, count: 0 });
-    await share(h.client, owner, SEED_DEVICES.garden, SEED_USERS.family);
+    await share(h.client, owner, SEED_DEVICES.frontDoor, SEED_USERS.family);
     const after = await h.client.call(family, "cn", "/v2/message/v2/check_new_msg", { begin_at: 0 });
     assert.deepEqual(after.result, { new_msg: true, count: 1 });
   });

@@ -55,14 +55,14 @@ describe("web page", () => {
   it("shows an account's devices, sharees and invites per region", async () => {
     const owner = await h.client.login("owner@example.com", "owner-demo-password");
     await h.client.call(owner, "cn", "/share/share_request", {
-      did: SEED_DEVICES.garden,
+      did: SEED_DEVICES.frontDoor,
       userid: SEED_USERS.family,
       type: "readonly",
     });
     const ownerView = await h.client.control<{ regions: { region: string; devices: Row[] }[] }>(
       `view?userId=${SEED_USERS.owner}`,
     );
-    const garden = ownerView.regions[0]?.devices.find((d) => d["did"] === SEED_DEVICES.garden);
+    const garden = ownerView.regions[0]?.devices.find((d) => d["did"] === SEED_DEVICES.frontDoor);
     assert.deepEqual(garden?.["sharees"], [
       { userId: SEED_USERS.family, nickname: "Demo Family", status: "pending", permission: "view only" },
     ]);

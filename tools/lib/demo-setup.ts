@@ -14,7 +14,7 @@ export const demoAccounts = {
 } as const;
 /** The Xiaomi account that plays the guest in the guest-mode automation. */
 export const guestUserId = "1100000004";
-/** The camera the guest-mode automation shares: the owner's garden camera. */
+/** The camera the guest-mode automation shares: the owner's front door camera. */
 export const guestCameraDid = "501000002";
 export const dashboardPath = "camera-share";
 export const cardType = "custom:xiaomi-camera-share-card";
@@ -95,7 +95,7 @@ async function ensureAutomations(
   const cameraDevice = await deviceIdOf(connection, guestCameraDid);
   const automations: Record<string, unknown> = {
     xiaomi_camera_share_guest_on: {
-      alias: "Guest mode on: share the garden camera for 4 hours",
+      alias: "Guest mode on: share the front door camera for 4 hours",
       triggers: [{ trigger: "state", entity_id: "input_boolean.guest_mode", to: "on" }],
       actions: [
         {

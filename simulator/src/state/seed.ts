@@ -12,7 +12,7 @@ export const SEED_USERS = {
 
 export const SEED_DEVICES = {
   livingRoom: "501000001",
-  garden: "501000002",
+  frontDoor: "501000002",
   nursery: "501000003",
   hub: "501000004",
   berlinHall: "502000001",
@@ -91,7 +91,7 @@ export function seedData(): SimData {
     ],
     devices: [
       camera(SEED_DEVICES.livingRoom, "Living room", "chuangmi.camera.029a02", "cn", SEED_USERS.owner, 1),
-      camera(SEED_DEVICES.garden, "Garden", "xiaomi.camera.082ac1", "cn", SEED_USERS.owner, 2),
+      camera(SEED_DEVICES.frontDoor, "Front door", "xiaomi.camera.082ac1", "cn", SEED_USERS.owner, 2),
       camera(SEED_DEVICES.nursery, "Nursery", "chuangmi.camera.ipc019", "cn", SEED_USERS.owner, 3),
       camera(SEED_DEVICES.hub, "Hallway hub", "lumi.camera.gwagl01", "cn", SEED_USERS.owner, 4),
       camera(SEED_DEVICES.berlinHall, "Berlin hall", "chuangmi.camera.046c04", "de", SEED_USERS.europe, 5),
