@@ -14,8 +14,9 @@ from homeassistant.util import dt as dt_util
 from .cloud.errors import AuthExpiredError, XiaomiCloudError
 from .cloud.models import Device, Invite, Sharee, ShareStatus
 from .cloud.regions import Region
-from .const import CONF_AUTO_ACCEPT_FROM, CONF_REGIONS, CONF_SCAN_INTERVAL, DEFAULT_SCAN_INTERVAL, DOMAIN
-from .events import async_record_event
+from .const import CONF_AUTO_ACCEPT_FROM, CONF_SCAN_INTERVAL, DEFAULT_SCAN_INTERVAL, DOMAIN
+from .events import async_record_event, async_record_invite_event
+from .resolve import entry_regions
 
 if TYPE_CHECKING:
     from homeassistant.core import HomeAssistant
@@ -62,11 +63,6 @@ class AccountCoordinator(TimestampDataUpdateCoordinator[AccountSnapshot]):
         # Shares this integration withdrew itself, so their disappearance is no "decline".
         self.withdrawn: set[tuple[str, str]] = set()
 
-    @property
-    def regions(self) -> list[Region]:
-        """The regions this account uses for its own cameras."""
-        return [Region(code) for code in self.config_entry.data[CONF_REGIONS]]
-
     async def _async_update_data(self) -> AccountSnapshot:
         try:
             snapshot = await self._fetch()
@@ -84,7 +80,7 @@ class AccountCoordinator(TimestampDataUpdateCoordinator[AccountSnapshot]):
 
     async def _fetch(self) -> AccountSnapshot:
         snapshot = AccountSnapshot()
-        for region in self.regions:
+        for region in entry_regions(self.config_entry):
             devices = await self.client.get_devices(region)
             cameras = {d.did: d for d in devices if d.is_camera}
             snapshot.cameras.update(cameras)
@@ -118,15 +114,7 @@ class AccountCoordinator(TimestampDataUpdateCoordinator[AccountSnapshot]):
         known = {i.invite_id for i in old.invites}
         for invite in new.invites:
             if invite.invite_id not in known and not new.invite_is_expired(invite):
-                async_record_event(
-                    self.hass,
-                    "invite_received",
-                    entry_id=entry_id,
-                    did=invite.did,
-                    camera_name=invite.device_name,
-                    user_id=invite.sender_id,
-                    nickname=invite.sender_name,
-                )
+                async_record_invite_event(self.hass, "invite_received", entry_id, invite)
 
     def _announce(self, event: str, camera: Device, sharee: Sharee) -> None:
         async_record_event(
@@ -154,15 +142,7 @@ class AccountCoordinator(TimestampDataUpdateCoordinator[AccountSnapshot]):
                 _LOGGER.warning("Could not accept invite %s automatically: %s", invite.invite_id, err.key)
                 continue
             accepted.add(invite.invite_id)
-            async_record_event(
-                self.hass,
-                "invite_accepted",
-                entry_id=self.config_entry.entry_id,
-                did=invite.did,
-                camera_name=invite.device_name,
-                user_id=invite.sender_id,
-                nickname=invite.sender_name,
-            )
+            async_record_invite_event(self.hass, "invite_accepted", self.config_entry.entry_id, invite)
         if accepted:
             snapshot.invites = [i for i in snapshot.invites if i.invite_id not in accepted]
         return snapshot

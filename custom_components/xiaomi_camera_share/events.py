@@ -15,6 +15,8 @@ from .store import HistoryRecord
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from .cloud.models import Invite
+
 
 @callback
 def async_record_event(
@@ -52,3 +54,20 @@ def async_record_event(
     event_data = {key: value for key, value in record.items() if key not in ("id", "time")}
     hass.bus.async_fire(EVENT_NAME, event_data)
     async_dispatcher_send(hass, SIGNAL_STATE_CHANGED)
+
+
+@callback
+def async_record_invite_event(
+    hass: HomeAssistant, event_type: str, entry_id: str, invite: Invite, message: str | None = None
+) -> None:
+    """An event about an invite to this account: its camera, and who sent it."""
+    async_record_event(
+        hass,
+        event_type,
+        entry_id=entry_id,
+        did=invite.did,
+        camera_name=invite.device_name,
+        user_id=invite.sender_id,
+        nickname=invite.sender_name,
+        message=message,
+    )

@@ -49,6 +49,30 @@ def issue_id(record: ExpiryRecord) -> str:
     return f"expiry_failed_{record['entry_id']}_{record['did']}_{record['user_id']}"
 
 
+def _record(
+    hass: HomeAssistant,
+    event_type: str,
+    record: ExpiryRecord,
+    *,
+    permission: str | None = None,
+    expires_at: datetime | None = None,
+    message: str | None = None,
+) -> None:
+    """An event about the camera and the person of a timed share."""
+    async_record_event(
+        hass,
+        event_type,
+        entry_id=record["entry_id"],
+        did=record["did"],
+        camera_name=record["camera_name"],
+        user_id=record["user_id"],
+        nickname=record["nickname"],
+        permission=permission,
+        expires_at=expires_at,
+        message=message,
+    )
+
+
 class ExpiryScheduler:
     """Keeps one timer per timed share of every loaded account."""
 
@@ -116,16 +140,7 @@ class ExpiryScheduler:
                     translation_placeholders=placeholders,
                 )
             else:
-                async_record_event(
-                    self._hass,
-                    "share_revoked",
-                    entry_id=entry_id,
-                    did=record["did"],
-                    camera_name=record["camera_name"],
-                    user_id=record["user_id"],
-                    nickname=record["nickname"],
-                    permission=record["permission"],
-                )
+                _record(self._hass, "share_revoked", record, permission=record["permission"])
             await self._store.async_remove_expiry(entry_id, record["did"], record["user_id"])
 
     @callback
@@ -166,14 +181,10 @@ class ExpiryScheduler:
             return
         runtime.coordinator.withdrawn.add((record["did"], record["user_id"]))
         await self.async_cancel(*key)
-        async_record_event(
+        _record(
             self._hass,
             "share_expired",
-            entry_id=record["entry_id"],
-            did=record["did"],
-            camera_name=record["camera_name"],
-            user_id=record["user_id"],
-            nickname=record["nickname"],
+            record,
             permission=record["permission"],
             expires_at=dt_util.parse_datetime(record["expires_at"]),
         )
@@ -201,14 +212,5 @@ class ExpiryScheduler:
                 translation_key="expiry_failed",
                 translation_placeholders={"camera": record["camera_name"], "person": record["nickname"]},
             )
-            async_record_event(
-                self._hass,
-                "action_failed",
-                entry_id=record["entry_id"],
-                did=record["did"],
-                camera_name=record["camera_name"],
-                user_id=record["user_id"],
-                nickname=record["nickname"],
-                message="expiry_failed",
-            )
+            _record(self._hass, "action_failed", record, message="expiry_failed")
         self._arm(updated, dt_util.utcnow() + delay)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterable
 from datetime import datetime, timedelta
 from functools import wraps
 from typing import Any, Final
@@ -21,7 +21,7 @@ from .cloud.models import Invite, SharePermission, ShareStatus
 from .cloud.regions import REGION_NAMES, Region
 from .const import DOMAIN
 from .data import DATA_KEY, XiaomiConfigEntry
-from .events import async_record_event
+from .events import async_record_event, async_record_invite_event
 from .resolve import (
     Recipient,
     TargetCamera,
@@ -190,10 +190,31 @@ async def _async_share(call: ServiceCall) -> ServiceResponse:
     }
 
 
+def _loaded(entries: Iterable[XiaomiConfigEntry | None]) -> set[XiaomiConfigEntry]:
+    """The accounts among these that are configured and loaded here."""
+    return {e for e in entries if e is not None and e.state is ConfigEntryState.LOADED}
+
+
 def _entries(recipient: Recipient) -> set[XiaomiConfigEntry]:
     """The recipient's account, when it is configured and loaded here."""
-    entry = recipient.entry
-    return {entry} if entry is not None and entry.state is ConfigEntryState.LOADED else set()
+    return _loaded([recipient.entry])
+
+
+def _expiry(
+    camera: TargetCamera, recipient: Recipient, permission: SharePermission, expires_at: datetime
+) -> ExpiryRecord:
+    """When a share of this camera with this person is to end."""
+    return ExpiryRecord(
+        entry_id=camera.entry.entry_id,
+        region=camera.region.value,
+        did=camera.device.did,
+        camera_name=camera.device.name,
+        user_id=recipient.user_id,
+        nickname=recipient.nickname,
+        permission=permission.value,
+        expires_at=expires_at.isoformat(),
+        failures=0,
+    )
 
 
 async def _async_share_one(
@@ -232,19 +253,7 @@ async def _async_share_one(
         expires_at=expires_at,
     )
     if expires_at is not None:
-        await hass.data[DATA_KEY].expiries.async_set(
-            ExpiryRecord(
-                entry_id=camera.entry.entry_id,
-                region=camera.region.value,
-                did=device.did,
-                camera_name=device.name,
-                user_id=recipient.user_id,
-                nickname=recipient.nickname,
-                permission=permission.value,
-                expires_at=expires_at.isoformat(),
-                failures=0,
-            )
-        )
+        await hass.data[DATA_KEY].expiries.async_set(_expiry(camera, recipient, permission, expires_at))
     status = "invited"
     if auto_accept and recipient.entry is not None:
         status = await _async_accept_on_recipient_side(hass, camera, recipient)
@@ -354,9 +363,8 @@ async def _async_revoke(call: ServiceCall) -> ServiceResponse:
             {"did": camera.device.did, "camera": camera.device.name, "revoked": list[JsonValueType](user_ids)}
         )
     # Sharees configured here lose the camera at once, not at their next poll.
-    sharee_entries = {entry_for_user(hass, target.user_id) for _, targets in plan for target in targets}
-    loaded = {e for e in sharee_entries if e is not None and e.state is ConfigEntryState.LOADED}
-    await _async_refresh({camera.entry for camera in cameras} | loaded)
+    sharees = _loaded(entry_for_user(hass, target.user_id) for _, targets in plan for target in targets)
+    await _async_refresh({camera.entry for camera in cameras} | sharees)
     return {"results": results}
 
 
@@ -382,19 +390,8 @@ async def _async_set_expiry(call: ServiceCall) -> ServiceResponse:
             for s in camera.entry.runtime_data.coordinator.data.sharees[camera.device.did]
             if s.user_id == target.user_id
         )
-        await expiries.async_set(
-            ExpiryRecord(
-                entry_id=camera.entry.entry_id,
-                region=camera.region.value,
-                did=camera.device.did,
-                camera_name=camera.device.name,
-                user_id=target.user_id,
-                nickname=target.nickname,
-                permission=(SharePermission.VIEW_ONLY if sharee.read_only else SharePermission.CONTROL).value,
-                expires_at=expires_at.isoformat(),
-                failures=0,
-            )
-        )
+        permission = SharePermission.VIEW_ONLY if sharee.read_only else SharePermission.CONTROL
+        await expiries.async_set(_expiry(camera, target, permission, expires_at))
     return {"expires_at": expires_at.isoformat()}
 
 
@@ -436,25 +433,10 @@ def _respond(accept: bool) -> Handler:
                     invite.region, invite.invite_id, accept, invite.msg_id
                 )
             except XiaomiCloudError as err:
-                async_record_event(
-                    hass,
-                    "action_failed",
-                    entry_id=entry.entry_id,
-                    did=invite.did,
-                    camera_name=invite.device_name,
-                    user_id=invite.sender_id,
-                    nickname=invite.sender_name,
-                    message=err.key,
-                )
+                async_record_invite_event(hass, "action_failed", entry.entry_id, invite, err.key)
                 raise cloud_failed(err) from err
-            async_record_event(
-                hass,
-                "invite_accepted" if accept else "invite_declined",
-                entry_id=entry.entry_id,
-                did=invite.did,
-                camera_name=invite.device_name,
-                user_id=invite.sender_id,
-                nickname=invite.sender_name,
+            async_record_invite_event(
+                hass, "invite_accepted" if accept else "invite_declined", entry.entry_id, invite
             )
             answered.append(
                 {
@@ -467,9 +449,8 @@ def _respond(accept: bool) -> Handler:
                 }
             )
         # A sender configured here sees the answer at once, not at its next poll.
-        senders = {entry_for_user(hass, invite.sender_id) for invite in invites}
-        loaded = {e for e in senders if e is not None and e.state is ConfigEntryState.LOADED}
-        await _async_refresh({entry} | loaded)
+        senders = _loaded(entry_for_user(hass, invite.sender_id) for invite in invites)
+        await _async_refresh({entry} | senders)
         return {"invites": answered}
 
     return respond
