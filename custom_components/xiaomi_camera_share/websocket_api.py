@@ -39,12 +39,25 @@ def async_setup_websocket(hass: HomeAssistant) -> None:
 def ws_subscribe(hass: HomeAssistant, connection: ActiveConnection, msg: dict[str, Any]) -> None:
     """Send the whole state document now and again after every change."""
     msg_id = msg["id"]
+    pending = False
 
     @callback
     def push() -> None:
-        connection.send_message(event_message(msg_id, state_document(hass)))
+        nonlocal pending
+        pending = False
+        if msg_id in connection.subscriptions:
+            connection.send_message(event_message(msg_id, state_document(hass)))
 
-    connection.subscriptions[msg_id] = async_dispatcher_connect(hass, SIGNAL_STATE_CHANGED, push)
+    @callback
+    def schedule_push() -> None:
+        # An action fires several changes in a row (its events, the expiry, the
+        # refresh); build and send the document once for all of them.
+        nonlocal pending
+        if not pending:
+            pending = True
+            hass.loop.call_soon(push)
+
+    connection.subscriptions[msg_id] = async_dispatcher_connect(hass, SIGNAL_STATE_CHANGED, schedule_push)
     connection.send_result(msg_id)
     push()
 

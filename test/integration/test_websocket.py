@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers.dispatcher import async_dispatcher_send
 from jsonschema import Draft202012Validator
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.xiaomi_camera_share.cloud.regions import Region
+from custom_components.xiaomi_camera_share.data import SIGNAL_STATE_CHANGED
 
 from .conftest import GUEST, OWNER, STRANGER, make_entry, setup_entry
 from .helpers import call, device_id
@@ -185,3 +187,19 @@ async def test_camera_entity_of_another_integration_is_linked_by_mac(
     assert cameras["cam1"]["device_id"] == device_id(hass, owner.entry_id, "cam1")
     # A camera without a MAC shared with anyone stays unlinked.
     assert cameras["cam2"]["camera_entity"] is None
+
+
+async def test_changes_in_one_go_are_pushed_once(
+    hass: HomeAssistant, cloud: FakeCloud, hass_ws_client: WebSocketGenerator
+) -> None:
+    await setup_entry(hass, make_entry())
+    client = await hass_ws_client(hass)
+    await client.send_json_auto_id({"type": "xiaomi_camera_share/subscribe"})
+    assert (await client.receive_json())["success"]
+    await client.receive_json()  # the first document
+
+    for _ in range(3):
+        async_dispatcher_send(hass, SIGNAL_STATE_CHANGED)
+    await client.send_json_auto_id({"type": "xiaomi_camera_share/history", "limit": 1})
+    assert (await client.receive_json())["type"] == "event"
+    assert (await client.receive_json())["type"] == "result"
