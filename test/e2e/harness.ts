@@ -3,24 +3,13 @@
 import { rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import type { ChildProcess } from "node:child_process";
-import type { Connection } from "home-assistant-js-websocket";
-import { setUpDemo, type DemoSetup } from "../../tools/lib/demo-setup.ts";
-import { onboardOrLogin, startHomeAssistant, waitForHomeAssistant } from "../../tools/lib/ha-server.ts";
-import { connectToHomeAssistant } from "../../tools/lib/ha-websocket.ts";
-import { ensurePythonEnv, projectRoot } from "../../tools/lib/python-env.ts";
-import { startSimulator, type RunningSimulator } from "../../tools/lib/simulator-process.ts";
+import { startDemoStack, type DemoStack } from "../../tools/lib/demo-stack.ts";
+import { projectRoot } from "../../tools/lib/python-env.ts";
+import type { RunningSimulator } from "../../tools/lib/simulator-process.ts";
 
 export const admin = { name: "E2E Admin", username: "e2e-admin", password: "e2e-admin-password" };
 
-export interface Stack {
-  baseUrl: string;
-  simulator: RunningSimulator;
-  token: string;
-  connection: Connection;
-  demo: DemoSetup;
-  stop(): Promise<void>;
-}
+export type Stack = DemoStack;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -30,14 +19,6 @@ function freePort(): Promise<number> {
       const address = server.address();
       server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
     });
-  });
-}
-
-function stopProcess(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
   });
 }
 
@@ -56,47 +37,11 @@ export async function control<T = unknown>(
   return (await response.json()) as T;
 }
 
+/** A fresh stack on free ports, set up exactly as `npm start` sets up the demo. */
 export async function startStack(): Promise<Stack> {
-  const python = ensurePythonEnv();
   const configDir = join(projectRoot, ".cache", "e2e-home-assistant");
   rmSync(configDir, { recursive: true, force: true });
-  const simulator = await startSimulator();
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const hass = startHomeAssistant(python, {
-    configDir,
-    port,
-    env: { XIAOMI_CAMERA_SHARE_CLOUD_URL: simulator.url },
-    extraIntegrations: {
-      xiaomi_camera_share_demo: join(projectRoot, "demo", "custom_components", "xiaomi_camera_share_demo"),
-    },
-  });
-  hass.stdout?.resume();
-  hass.stderr?.resume();
-  const stop = async (): Promise<void> => {
-    await stopProcess(hass);
-    await simulator.stop();
-  };
-  try {
-    await waitForHomeAssistant(baseUrl);
-    const token = await onboardOrLogin(baseUrl, admin);
-    const connection = await connectToHomeAssistant(baseUrl, token);
-    const demo = await setUpDemo(baseUrl, token, connection);
-    return {
-      baseUrl,
-      simulator,
-      token,
-      connection,
-      demo,
-      stop: async () => {
-        connection.close();
-        await stop();
-      },
-    };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+  return startDemoStack({ configDir, haPort: await freePort(), simulatorPort: 0, user: admin });
 }
 
 /** A share or invite as the simulator keeps it (status 0 pending, 1 accepted, 2 declined). */

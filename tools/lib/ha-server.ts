@@ -3,6 +3,7 @@
 import type { ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { endWithParent } from "./processes.ts";
 import { projectRoot, spawnInVenv, type PythonEnv } from "./python-env.ts";
 
 export const integrationDomain = "xiaomi_camera_share";
@@ -85,8 +86,7 @@ export function startHomeAssistant(python: PythonEnv, options: HomeAssistantOpti
     env: { ...process.env, ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  // Never leave Home Assistant behind, whichever way this process ends.
-  process.once("exit", () => void child.kill("SIGTERM"));
+  endWithParent(child);
   return child;
 }
 

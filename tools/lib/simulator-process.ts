@@ -1,5 +1,6 @@
 // Start the simulator as a child process and learn its URL from its ready line.
 import { spawn, type ChildProcess } from "node:child_process";
+import { endWithParent, stopProcess } from "./processes.ts";
 import { projectRoot } from "./python-env.ts";
 
 export interface RunningSimulator {
@@ -22,15 +23,8 @@ export function startSimulator(port = 0, stateFile?: string, timeoutMs = 30_000)
   ];
   if (stateFile) args.push("--state-file", stateFile);
   const child = spawn(process.execPath, args, { cwd: projectRoot, stdio: ["ignore", "pipe", "inherit"] });
-  // Never leave the simulator behind, whichever way this process ends.
-  const killOnExit = (): void => void child.kill("SIGTERM");
-  process.once("exit", killOnExit);
-  const stop = (): Promise<void> =>
-    new Promise((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-    });
+  endWithParent(child);
+  const stop = (): Promise<void> => stopProcess(child);
   return new Promise((resolve, reject) => {
     let buffered = "";
     const timer = setTimeout(() => {
