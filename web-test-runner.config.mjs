@@ -6,6 +6,7 @@ import process from "node:process";
 import { esbuildPlugin } from "@web/dev-server-esbuild";
 import { chromeLauncher } from "@web/test-runner-chrome";
 import { sendKeysPlugin } from "@web/test-runner-commands/plugins";
+import chromium from "./tools/chromium.json" with { type: "json" };
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const screenshotDir = path.join(root, "test-results", "screenshots");
@@ -34,17 +35,8 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
-        args: [
-          "--no-sandbox",
-          "--headless=new",
-          "--disable-gpu",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-          "--no-first-run",
-          "--lang=en-US",
-        ],
+        executablePath: process.env.CHROMIUM_PATH ?? chromium.executablePath,
+        args: [...chromium.args, "--lang=en-US"],
       },
     }),
   ],

@@ -3,19 +3,10 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { chromiumArgs, chromiumPath } from "../../tools/lib/chromium.ts";
 import { projectRoot } from "../../tools/lib/python-env.ts";
 
 export const artifactsDir = join(projectRoot, "test-results", "e2e");
-
-const chromiumArgs = [
-  "--no-sandbox",
-  "--headless=new",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 export interface Browser {
   context: BrowserContext;
@@ -26,8 +17,8 @@ export interface Browser {
 export async function launchBrowser(): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), "xcs-e2e-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
-    args: chromiumArgs,
+    executablePath: chromiumPath,
+    args: [...chromiumArgs],
     headless: true,
     viewport: { width: 1280, height: 900 },
     locale: "en-US",

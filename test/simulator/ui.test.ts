@@ -2,11 +2,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { chromium } from "playwright-core";
+import { chromiumArgs, chromiumPath } from "../../tools/lib/chromium.ts";
 import { SEED_DEVICES, SEED_USERS } from "../../simulator/src/state/seed.ts";
 import { useSimulator } from "./harness.ts";
 
 const h = useSimulator();
-const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
 type Row = Record<string, unknown>;
 
 const HOSTILE = '<img src=x onerror="window.pwned=1">';
@@ -100,16 +100,7 @@ describe("web page", () => {
 
   it("renders hostile names as text and accepts an invite in a real browser", async () => {
     await inviteGuest();
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--headless=new",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--no-first-run",
-      ],
-    });
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs] });
     try {
       const page = await browser.newPage();
       await page.goto(`${h.client.base}/?userId=3300000002`);

@@ -9,6 +9,7 @@ import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from "node:chi
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { chromiumPath } from "./chromium.ts";
 import { capture, run, step, which } from "./shell.ts";
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -83,9 +84,8 @@ function ensureAptPackage(binary: string, aptPackage: string): void {
 
 /** Chromium from Debian's packages: the browser the card and end-to-end tests use. */
 export function ensureChromium(): string {
-  const path = "/usr/bin/chromium";
-  ensureAptPackage(path, "chromium");
-  return path;
+  ensureAptPackage(chromiumPath, "chromium");
+  return chromiumPath;
 }
 
 function bootstrapRoot(): void {
