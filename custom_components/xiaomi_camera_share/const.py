@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from enum import StrEnum
 from typing import Final
 
 DOMAIN: Final = "xiaomi_camera_share"
@@ -25,17 +26,23 @@ MAX_SCAN_INTERVAL_MINUTES: Final = 1440
 
 # Events fired on the bus for automations, and their types.
 EVENT_NAME: Final = f"{DOMAIN}_event"
-EVENT_TYPES: Final = (
-    "invite_sent",
-    "share_accepted",
-    "share_declined",
-    "share_revoked",
-    "share_expired",
-    "invite_received",
-    "invite_accepted",
-    "invite_declined",
-    "action_failed",
-)
+
+
+class EventType(StrEnum):
+    """What happened to a share or an invite (the event's ``type``)."""
+
+    INVITE_SENT = "invite_sent"
+    SHARE_ACCEPTED = "share_accepted"
+    SHARE_DECLINED = "share_declined"
+    SHARE_REVOKED = "share_revoked"
+    SHARE_EXPIRED = "share_expired"
+    INVITE_RECEIVED = "invite_received"
+    INVITE_ACCEPTED = "invite_accepted"
+    INVITE_DECLINED = "invite_declined"
+    ACTION_FAILED = "action_failed"
+
+
+EVENT_TYPES: Final = tuple(event.value for event in EventType)
 
 # The card bundle and where it is served.
 CARD_FILENAME: Final = "xiaomi-camera-share-card.js"
@@ -43,3 +50,6 @@ CARD_URL: Final = f"/{DOMAIN}/{CARD_FILENAME}"
 
 # Sharee limit the cloud enforces per device (app code -13).
 SHAREE_LIMIT: Final = 10
+
+# Sent whenever anything in the state document may have changed.
+SIGNAL_STATE_CHANGED: Final = f"{DOMAIN}_state_changed"

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Final
 
 from homeassistant.components.diagnostics import async_redact_data
+from homeassistant.config_entries import ConfigEntryState
 
 from .const import CONF_C_USER_ID, CONF_DEVICE_ID, CONF_NICKNAME, CONF_PASS_TOKEN, CONF_USER_ID
+from .coordinator import AccountSnapshot
 from .data import DATA_KEY, XiaomiConfigEntry
 
 if TYPE_CHECKING:
@@ -35,8 +37,10 @@ TO_REDACT: Final = {
 
 async def async_get_config_entry_diagnostics(hass: HomeAssistant, entry: XiaomiConfigEntry) -> dict[str, Any]:
     """What helps to understand a problem, without secrets or personal data."""
-    snapshot = entry.runtime_data.coordinator.data
     store = hass.data[DATA_KEY].store
+    # An account that failed to load has no snapshot; its settings still help.
+    loaded = entry.state is ConfigEntryState.LOADED
+    snapshot = entry.runtime_data.snapshot if loaded else AccountSnapshot()
     data = {
         "entry": {"data": dict(entry.data), "options": dict(entry.options), "title": entry.title},
         "cameras": [
@@ -68,6 +72,7 @@ async def async_get_config_entry_diagnostics(hass: HomeAssistant, entry: XiaomiC
             for r in store.expiries
             if r["entry_id"] == entry.entry_id
         ],
-        "requests_made": entry.runtime_data.client.request_count,
+        "state": entry.state.value,
+        "requests_made": entry.runtime_data.client.request_count if loaded else None,
     }
     return async_redact_data(data, TO_REDACT)

@@ -13,8 +13,8 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.dispatcher import async_dispatcher_connect, async_dispatcher_send
 
 from .cloud.regions import Region
-from .const import DOMAIN
-from .data import DATA_KEY, SIGNAL_STATE_CHANGED
+from .const import DOMAIN, SIGNAL_STATE_CHANGED
+from .data import DATA_KEY
 from .state import state_document
 from .store import RecipientRecord
 

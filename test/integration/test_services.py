@@ -37,7 +37,7 @@ async def test_share_by_phone_reports_region_note(
     )
     assert response["recipient"] == {"user_id": GUEST, "nickname": "Bob"}
     assert response["results"] == [{"did": "cam1", "camera": "Front door", "status": "invited"}]
-    assert "Mainland China" in response["region_note"]
+    assert response["invite_regions"] == ["cn"]
     assert response["expires_at"] is None
     [share] = cloud.sharees_of("cam1")
     assert (share.user_id, share.read_only, share.status) == (GUEST, True, ShareStatus.PENDING)
@@ -70,7 +70,7 @@ async def test_share_with_auto_accept_between_configured_accounts(
         {"device_id": device_id(hass, owner_entry.entry_id, "cam1"), "recipient": GUEST, "auto_accept": True},
     )
     assert response["results"][0]["status"] == "accepted"
-    assert response["region_note"] is None
+    assert response["invite_regions"] is None
     assert cloud.sharees_of("cam1")[0].status == ShareStatus.ACCEPTED
     assert [e.data["type"] for e in events] == ["invite_sent", "invite_accepted", "share_accepted"]
     # The guest account now sees the camera as shared to it.
@@ -121,7 +121,7 @@ async def test_region_guard_refuses_configured_recipient_in_other_region(
             hass, "share", {"device_id": device_id(hass, owner_entry.entry_id, "cam1"), "recipient": GUEST}
         )
     assert err.value.translation_key == "recipient_region_mismatch"
-    assert err.value.translation_placeholders["region"] == "Mainland China"
+    assert err.value.translation_placeholders["region"] == "cn"
     assert cloud.shares == []
 
 

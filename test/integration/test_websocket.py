@@ -14,7 +14,7 @@ from jsonschema import Draft202012Validator
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.xiaomi_camera_share.cloud.regions import Region
-from custom_components.xiaomi_camera_share.data import SIGNAL_STATE_CHANGED
+from custom_components.xiaomi_camera_share.const import SIGNAL_STATE_CHANGED
 
 from .conftest import GUEST, OWNER, STRANGER, make_entry, setup_entry
 from .helpers import call, device_id
