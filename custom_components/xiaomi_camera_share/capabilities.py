@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from .const import SHAREE_LIMIT
 
 if TYPE_CHECKING:
     from .cloud.models import Device, Sharee
+
+# Xiaomi configures sharing per product and publishes no list, so this file holds the
+# names people know plus the project's guess of each product's sharing. The simulator
+# reads the same file, so the two cannot drift (docs/cloud-contract.md).
+MODELS_FILE: Final = Path(__file__).with_name("camera_models.json")
 
 
 class NotShareableReason(StrEnum):
@@ -20,6 +27,14 @@ class NotShareableReason(StrEnum):
     SHAREE_LIMIT = "sharee_limit"
 
 
+class Sharing(StrEnum):
+    """How a product may be shared: the ``sharing`` of the model file."""
+
+    CHOICE = "choice"  # the owner chooses control or view-only
+    FIXED = "fixed"  # a share always grants control
+    NONE = "none"  # the product cannot be shared
+
+
 @dataclass(frozen=True, slots=True)
 class ModelInfo:
     """What is known about a camera model before asking the cloud."""
@@ -28,37 +43,43 @@ class ModelInfo:
     shareable: bool = True
     view_only: bool = True
 
+    @classmethod
+    def of(cls, name: str, sharing: Sharing) -> ModelInfo:
+        """The model's info from its product's sharing."""
+        return cls(name, shareable=sharing is not Sharing.NONE, view_only=sharing is Sharing.CHOICE)
 
-# Xiaomi configures sharing per product and publishes no list, so the table holds the
-# names people know plus the products believed to differ: older models whose product
-# offers no permission choice (full control only), gateway cameras whose product has
-# no sharing, and camera groups (virtual devices). The simulator's product table makes
-# the same choices (docs/cloud-contract.md). Unknown models are assumed to offer both
-# permissions until the cloud says otherwise.
-MODEL_TABLE: Final[dict[str, ModelInfo]] = {
-    "chuangmi.camera.ipc009": ModelInfo("Mi Home Security Camera 360° 1080P", view_only=False),
-    "chuangmi.camera.ipc019": ModelInfo("Mi 360° Camera (pan-tilt)", view_only=False),
-    "chuangmi.camera.ipc019e": ModelInfo("Xiaobai Smart Camera A1"),
-    "chuangmi.camera.ipc021": ModelInfo("Mi Smart Camera Pan-Tilt Pro"),
-    "chuangmi.camera.021a04": ModelInfo("Mi 360° Home Security Camera 2K Pro"),
-    "chuangmi.camera.029a02": ModelInfo("Mi 360° Home Security Camera 2K"),
-    "chuangmi.camera.046c04": ModelInfo("Xiaomi Smart Camera C200"),
-    "chuangmi.camera.72ac1": ModelInfo("Xiaomi Smart Camera C300 Dual"),
-    "chuangmi.camera.075ae1": ModelInfo("Xiaomi Outdoor Camera CW100 Dual"),
-    "chuangmi.camera.xiaobai": ModelInfo("Mijia Xiaobai Smart Camera", view_only=False),
-    "isa.camera.hlc6": ModelInfo("Mi Smart Camera Standard", view_only=False),
-    "isa.camera.hlc7": ModelInfo("Mi Smart Camera Standard 2K"),
-    "isa.camera.hlmax": ModelInfo("Xiaomi Outdoor Camera CW500 Dual"),
-    "isa.camera.cw501d": ModelInfo("Xiaomi Outdoor Camera 4 Dual"),
-    "isa.camera.virtual": ModelInfo("Xiaofang camera group", shareable=False, view_only=False),
-    "lumi.camera.aq1": ModelInfo("Aqara Camera Hub", shareable=False, view_only=False),
-    "lumi.camera.gwagl01": ModelInfo("Aqara Camera Hub G2", shareable=False, view_only=False),
-    "mijia.camera.v1": ModelInfo("Mijia Smart Camera 1080P"),
-    "mijia.camera.v3": ModelInfo("Mijia Smart Camera", view_only=False),
-    "mxiang.camera.c500ch": ModelInfo("Xiaomi Smart Camera C500 Dual"),
-    "xiaomi.camera.082ac1": ModelInfo("Xiaomi Smart Camera 4 Dual"),
-    "yunyi.camera.v1": ModelInfo("Yi Smart Camera", view_only=False),
-}
+
+def _sharing(value: object, where: str) -> Sharing:
+    if not isinstance(value, str) or value not in Sharing:
+        raise ValueError(f"{MODELS_FILE.name}: {where} must be one of {', '.join(Sharing)}")
+    return Sharing(value)
+
+
+def parse_model_file(doc: object) -> tuple[dict[str, ModelInfo], Sharing]:
+    """The table and the sharing of unknown models; ValueError when the shape is wrong.
+
+    A malformed file is a mistake in this package, so it stops the import loudly.
+    """
+    if not isinstance(doc, dict) or set(doc) != {"unknown_models", "models"}:
+        raise ValueError(f"{MODELS_FILE.name}: expected exactly 'unknown_models' and 'models'")
+    models = doc["models"]
+    if not isinstance(models, dict):
+        raise ValueError(f"{MODELS_FILE.name}: 'models' must be an object")
+    table: dict[str, ModelInfo] = {}
+    for model, entry in models.items():
+        if not isinstance(entry, dict) or set(entry) != {"name", "sharing"}:
+            raise ValueError(f"{MODELS_FILE.name}: {model} must have exactly 'name' and 'sharing'")
+        name = entry["name"]
+        if not isinstance(name, str) or not name:
+            raise ValueError(f"{MODELS_FILE.name}: {model}.name must be a non-empty string")
+        table[model] = ModelInfo.of(name, _sharing(entry["sharing"], f"{model}.sharing"))
+    return table, _sharing(doc["unknown_models"], "unknown_models")
+
+
+_TABLE, _UNKNOWN = parse_model_file(json.loads(MODELS_FILE.read_text(encoding="utf-8")))
+MODEL_TABLE: Final[dict[str, ModelInfo]] = _TABLE
+# Stated once in the file; see docs/cloud-contract.md for why unknown models get it.
+UNKNOWN_MODEL_SHARING: Final[Sharing] = _UNKNOWN
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,9 +105,14 @@ def model_name(model: str) -> str | None:
     return info.name if info else None
 
 
+def model_info(model: str) -> ModelInfo:
+    """What the table says about a model, or the unknown-model default."""
+    return MODEL_TABLE.get(model) or ModelInfo.of(model, UNKNOWN_MODEL_SHARING)
+
+
 def capabilities_of(device: Device, sharees: list[Sharee], answers: CloudAnswers) -> Capabilities:
     """Combine ownership, the model table, the cloud's answers and the sharee count."""
-    info = MODEL_TABLE.get(device.model, ModelInfo(device.model))
+    info = model_info(device.model)
     # A sharee holding a read-only share proves the product offers the choice.
     proven_view_only = any(s.read_only for s in sharees)
     view_only = proven_view_only or (info.view_only and device.did not in answers.no_view_only)

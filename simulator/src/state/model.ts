@@ -6,7 +6,9 @@ export type Region = (typeof REGIONS)[number];
 export const isRegion = (value: unknown): value is Region => REGIONS.includes(value as Region);
 
 /** How a product may be shared (brief §5.2): with a view-only choice, without one, or not at all. */
-export type ShareMode = "choice" | "fixed" | "none";
+export const SHARE_MODES = ["choice", "fixed", "none"] as const;
+export type ShareMode = (typeof SHARE_MODES)[number];
+export const isShareMode = (value: unknown): value is ShareMode => SHARE_MODES.includes(value as ShareMode);
 
 /** Where a verification code can be sent. */
 export type VerifyMethod = "phone" | "email";
