@@ -7,21 +7,21 @@ from typing import TYPE_CHECKING, Any, Final
 from homeassistant.components.logbook.const import LOGBOOK_ENTRY_MESSAGE, LOGBOOK_ENTRY_NAME
 from homeassistant.core import Event, HomeAssistant, callback
 
-from .const import DOMAIN, EVENT_NAME
+from .const import DOMAIN, EVENT_NAME, EventType
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-MESSAGES: Final = {
-    "invite_sent": "invited {nickname} to {camera}",
-    "share_accepted": "{nickname} accepted {camera}",
-    "share_declined": "{nickname} declined {camera}",
-    "share_revoked": "stopped sharing {camera} with {nickname}",
-    "share_expired": "timed access of {nickname} to {camera} ended",
-    "invite_received": "{nickname} invited this account to {camera}",
-    "invite_accepted": "accepted {camera} from {nickname}",
-    "invite_declined": "declined {camera} from {nickname}",
-    "action_failed": "could not change sharing of {camera} ({message})",
+MESSAGES: Final[dict[str, str]] = {
+    EventType.INVITE_SENT: "invited {nickname} to {camera}",
+    EventType.SHARE_ACCEPTED: "{nickname} accepted {camera}",
+    EventType.SHARE_DECLINED: "{nickname} declined {camera}",
+    EventType.SHARE_REVOKED: "stopped sharing {camera} with {nickname}",
+    EventType.SHARE_EXPIRED: "timed access of {nickname} to {camera} ended",
+    EventType.INVITE_RECEIVED: "{nickname} invited this account to {camera}",
+    EventType.INVITE_ACCEPTED: "accepted {camera} from {nickname}",
+    EventType.INVITE_DECLINED: "declined {camera} from {nickname}",
+    EventType.ACTION_FAILED: "could not change sharing of {camera} ({message})",
 }
 
 

@@ -29,25 +29,29 @@ if TYPE_CHECKING:
 MIN_DURATION: Final = timedelta(minutes=1)
 MAX_DURATION: Final = timedelta(days=365)
 
-ATTR_CONFIG_ENTRY_ID: Final = "config_entry_id"
-ATTR_DEVICE_ID: Final = "device_id"
-ATTR_RECIPIENT: Final = "recipient"
-ATTR_PERMISSION: Final = "permission"
-ATTR_DURATION: Final = "duration"
-ATTR_AUTO_ACCEPT: Final = "auto_accept"
-ATTR_INVITE_ID: Final = "invite_id"
-ATTR_SENDER: Final = "sender"
-ATTR_CAMERA: Final = "camera"
-ATTR_ALL: Final = "all"
+ATTR_CONFIG_ENTRY_ID, ATTR_DEVICE_ID, ATTR_RECIPIENT = "config_entry_id", "device_id", "recipient"
+ATTR_PERMISSION, ATTR_DURATION, ATTR_AUTO_ACCEPT = "permission", "duration", "auto_accept"
+ATTR_INVITE_ID, ATTR_SENDER, ATTR_CAMERA, ATTR_ALL = "invite_id", "sender", "camera", "all"
 ATTR_REGION: Final = "region"
 
+
+def _time_period(value: Any) -> timedelta:
+    """A duration; one too large to represent is refused later as too long, not a crash."""
+    try:
+        period: timedelta = cv.time_period(value)
+    except OverflowError:
+        return timedelta.max
+    return period
+
+
 DEVICES = vol.All(cv.ensure_list, [cv.string])
+DURATION = vol.Any(None, _time_period)
 SHARE_SCHEMA = vol.Schema(
     {
         vol.Required(ATTR_DEVICE_ID): DEVICES,
         vol.Required(ATTR_RECIPIENT): cv.string,
         vol.Optional(ATTR_PERMISSION, default=SharePermission.CONTROL.value): cv.string,
-        vol.Optional(ATTR_DURATION): cv.time_period,
+        vol.Optional(ATTR_DURATION): DURATION,
         vol.Optional(ATTR_AUTO_ACCEPT, default=False): cv.boolean,
     }
 )
@@ -56,7 +60,7 @@ SET_EXPIRY_SCHEMA = vol.Schema(
     {
         vol.Required(ATTR_DEVICE_ID): DEVICES,
         vol.Required(ATTR_RECIPIENT): cv.string,
-        vol.Optional(ATTR_DURATION): cv.time_period,
+        vol.Optional(ATTR_DURATION): DURATION,
     }
 )
 INVITE_SCHEMA = vol.Schema(
