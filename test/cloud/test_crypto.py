@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
 import json
 import struct
 from pathlib import Path
@@ -79,16 +77,3 @@ def test_nonces_differ_between_calls() -> None:
 def test_decrypt_rejects_text_that_is_not_base64() -> None:
     with pytest.raises(ValueError, match="base64"):
         crypto.decrypt(VECTORS[0]["signed_nonce"], "not base64 at all!")
-
-
-def test_legacy_signature_is_hmac_over_sorted_params() -> None:
-    case = VECTORS[0]
-    key = case["signed_nonce"]
-    params = {"z": "2", "data": case["data"]}
-    message = f"{case['path']}&{key}&{case['nonce']}&data={case['data']}&z=2"
-    expected = base64.b64encode(
-        hmac.new(base64.b64decode(key), message.encode(), hashlib.sha256).digest()
-    ).decode()
-    assert crypto.legacy_signature(case["path"], key, case["nonce"], params) == expected
-    reordered = {"data": case["data"], "z": "2"}
-    assert crypto.legacy_signature(case["path"], key, case["nonce"], reordered) == expected

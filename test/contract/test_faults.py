@@ -41,12 +41,11 @@ async def test_passport_server_error(login: Login, make_client: MakeClient, cont
     credentials = await login(OWNER)
     await control.fault(kind="status", status=500, path="/account.xiaomi.com", count=1)
     with pytest.raises(CloudConnectionError):
-        await make_client(credentials).validate()
+        await make_client(credentials).get_devices(Region.CN)
 
 
 async def test_timeout(login: Login, make_client: MakeClient, control: Control) -> None:
     client = make_client(await login(OWNER), timeouts=Timeouts(request=1.0))
-    await client.validate()
     await control.fault(kind="timeout", path=DEVICE_LIST, count=1)
     started = time.monotonic()
     with pytest.raises(CloudTimeoutError):
@@ -58,12 +57,11 @@ async def test_passport_timeout(login: Login, make_client: MakeClient, control: 
     credentials = await login(OWNER)
     await control.fault(kind="timeout", path="/account.xiaomi.com/pass/serviceLogin", count=1)
     with pytest.raises(CloudTimeoutError):
-        await make_client(credentials, timeouts=Timeouts(request=1.0)).validate()
+        await make_client(credentials, timeouts=Timeouts(request=1.0)).get_devices(Region.CN)
 
 
 async def test_malformed_body(login: Login, make_client: MakeClient, control: Control) -> None:
     client = make_client(await login(OWNER))
-    await client.validate()
     await control.fault(kind="malformed", path="/api.io.mi.com", count=1)
     with pytest.raises(MalformedResponseError):
         await client.get_devices(Region.CN)
@@ -71,7 +69,6 @@ async def test_malformed_body(login: Login, make_client: MakeClient, control: Co
 
 async def test_latency(login: Login, make_client: MakeClient, control: Control) -> None:
     client = make_client(await login(OWNER), timeouts=Timeouts(request=5.0))
-    await client.validate()
     await control.fault(kind="latency", ms=800, path="/api.io.mi.com")
     started = time.monotonic()
     devices = await client.get_devices(Region.CN)

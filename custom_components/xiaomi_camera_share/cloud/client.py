@@ -60,10 +60,6 @@ class XiaomiCloudClient:
         """The credentials to persist (the passport may have rotated the passToken)."""
         return self._credentials
 
-    async def validate(self) -> None:
-        """Mint a serviceToken now; AuthExpiredError if the passToken no longer works."""
-        await self._mint(stale=self._service)
-
     # --- devices and shares (owner side) -------------------------------------
 
     async def get_devices(self, region: Region) -> list[Device]:

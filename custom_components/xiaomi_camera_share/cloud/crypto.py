@@ -1,4 +1,4 @@
-"""Request signing of the Xiaomi app API (RC4 scheme and the legacy HMAC scheme).
+"""Request signing of the Xiaomi app API (the RC4 scheme).
 
 Everything here is pure: values in, values out. Keys and secrets are bytes or
 base64 text exactly as the cloud hands them out.
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import hmac
 import os
 import struct
 import time
@@ -37,7 +36,7 @@ def generate_nonce(random_bytes: bytes | None = None, now: float | None = None) 
 
 
 def signed_nonce(ssecurity: str, nonce: str) -> str:
-    """SHA-256 of ssecurity and nonce (both decoded), base64: the RC4/HMAC key."""
+    """SHA-256 of ssecurity and nonce (both decoded), base64: the RC4 key."""
     digest = hashlib.sha256(base64.b64decode(ssecurity) + base64.b64decode(nonce)).digest()
     return _b64(digest)
 
@@ -64,13 +63,6 @@ def sha1_signature(method: str, path: str, params: Mapping[str, str], key_b64: s
     parts = [method.upper(), path, *(f"{name}={value}" for name, value in params.items()), key_b64]
     digest = hashlib.sha1("&".join(parts).encode("utf-8")).digest()  # noqa: S324 - the protocol signs with SHA-1
     return _b64(digest)
-
-
-def legacy_signature(path: str, key_b64: str, nonce: str, params: Mapping[str, str]) -> str:
-    """HMAC-SHA256 of ``path&signed_nonce&nonce&k=v...`` (keys sorted), base64."""
-    parts = [path, key_b64, nonce, *(f"{name}={params[name]}" for name in sorted(params))]
-    mac = hmac.new(base64.b64decode(key_b64), "&".join(parts).encode("utf-8"), hashlib.sha256)
-    return _b64(mac.digest())
 
 
 @dataclass(frozen=True, slots=True)

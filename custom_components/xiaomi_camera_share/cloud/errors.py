@@ -71,12 +71,6 @@ class CaptchaWrongError(CaptchaRequiredError):
     key = "captcha_wrong"
 
 
-class VerificationRequiredError(AuthError):
-    """The passport wants a code sent by SMS or email (notificationUrl / 81003)."""
-
-    key = "verification_required"
-
-
 class VerificationCodeWrongError(AuthError):
     """The verification code the user typed was not accepted."""
 

@@ -115,16 +115,6 @@ class Device:
         """This account owns the device (only an owner can share it)."""
         return bool(self.permit_level & PermitLevel.OWNER)
 
-    @property
-    def is_shared_to_me(self) -> bool:
-        """The device belongs to someone else and was shared to this account."""
-        return bool(self.permit_level & PermitLevel.SHARED) and self.owner_id is not None
-
-    @property
-    def is_read_only(self) -> bool:
-        """This account may only watch the device."""
-        return bool(self.permit_level & PermitLevel.READ_ONLY)
-
 
 @dataclass(frozen=True, slots=True)
 class Sharee:
@@ -154,13 +144,6 @@ class Invite:
     msg_id: str = ""
     created_at: int | None = None
     expires_at: int | None = None
-
-    def is_expired(self, now: float) -> bool:
-        """A pending invite past its ``expire_time`` can no longer be answered.
-
-        The cloud keeps such invites at status 0, so only the time tells.
-        """
-        return self.status is ShareStatus.PENDING and self.expires_at is not None and self.expires_at <= now
 
 
 @dataclass(frozen=True, slots=True)

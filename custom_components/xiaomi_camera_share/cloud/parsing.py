@@ -189,8 +189,5 @@ def parse_batch_result(result: Any) -> BatchShareResult:
 def failed_revocations(result: Any) -> list[str]:
     """``/share/delete_user``: the dids whose ``ret`` is not 1."""
     items = _list(_object(result, "the result").get("list", []), "the revoke list")
-    return [
-        str(_object(item, "a revoke result").get("did"))
-        for item in items
-        if _int_or_none(_object(item, "a revoke result").get("ret")) != 1
-    ]
+    results = [_object(item, "a revoke result") for item in items]
+    return [str(entry.get("did")) for entry in results if _int_or_none(entry.get("ret")) != 1]

@@ -123,8 +123,9 @@ class Passport:
             method, path_or_url, params=params, form=form, extra_cookies=extra_cookies, time_limit=time_limit
         )
         payload = parse_passport_json(reply)
-        if passport_code(payload) in BLOCKED_CODES:
-            raise LoginBlockedError("the passport blocks logins for now", code=passport_code(payload))
+        code = passport_code(payload)
+        if code in BLOCKED_CODES:
+            raise LoginBlockedError("the passport blocks logins for now", code=code)
         return payload
 
     async def follow(self, location: str) -> HttpReply:

@@ -17,7 +17,6 @@ from typing import Final
 CLOUD_OVERRIDE_ENV: Final = "XIAOMI_CAMERA_SHARE_CLOUD_URL"
 
 ACCOUNT_HOST: Final = "account.xiaomi.com"
-STS_HOST: Final = "sts.api.io.mi.com"
 
 
 class Region(StrEnum):
@@ -29,17 +28,6 @@ class Region(StrEnum):
     RU = "ru"
     SG = "sg"
     I2 = "i2"
-
-
-# The names people know from the Mi Home app's region setting.
-REGION_NAMES: Final[dict[Region, str]] = {
-    Region.CN: "Mainland China",
-    Region.DE: "Europe",
-    Region.US: "United States",
-    Region.RU: "Russia",
-    Region.SG: "Singapore",
-    Region.I2: "India",
-}
 
 
 def api_host(region: Region) -> str:
@@ -62,11 +50,6 @@ class Endpoints:
     def account(self) -> str:
         """Base URL of the passport (login) service."""
         return self._base(ACCOUNT_HOST)
-
-    @property
-    def sts(self) -> str:
-        """Base URL of the service that mints serviceTokens."""
-        return self._base(STS_HOST)
 
     def app(self, region: Region) -> str:
         """Base URL of a region's app API, ending in ``/app``."""
