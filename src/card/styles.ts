@@ -88,15 +88,6 @@ export const dialogStyles = css`
     gap: 8px;
     padding: 8px 16px 16px;
   }
-  .recipient-row {
-    display: flex;
-    gap: 8px;
-  }
-  .recipient-row > input,
-  .recipient-row > select {
-    flex: 1;
-    min-width: 0;
-  }
 `;
 
 /** Labelled groups of inputs, as the share dialog and the editor lay them out. */

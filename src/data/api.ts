@@ -39,8 +39,11 @@ export interface ShareResult {
   recipient?: { user_id: string; nickname: string };
   results: { did: string; camera: string; status: "invited" | "accepted" }[];
   expires_at?: string | null;
-  /** A plain sentence about regions when the recipient is not an account configured here. */
-  region_note?: string | null;
+  /**
+   * The regions the invite waits in, which the recipient's Mi Home app must use; null when the
+   * recipient is an account configured here, whose regions are known to match.
+   */
+  invite_regions: Region[] | null;
 }
 
 export interface LookupResult {
@@ -57,15 +60,73 @@ export interface HistoryPage {
   has_more: boolean;
 }
 
-/** Calls a service of the integration; HA shows its translated error as a toast and rethrows. */
+/**
+ * A failed service call. Home Assistant's websocket rejects with a plain object,
+ * `{code, message, translation_domain?, translation_key?, translation_placeholders?}`, not an Error.
+ */
+export class ServiceCallError extends Error {
+  readonly code?: string;
+  readonly translationDomain?: string;
+  readonly translationKey?: string;
+  readonly translationPlaceholders: Readonly<Record<string, string>>;
+
+  constructor(
+    message: string,
+    fields: {
+      code?: string;
+      translationDomain?: string;
+      translationKey?: string;
+      translationPlaceholders?: Record<string, string>;
+    } = {},
+  ) {
+    super(message);
+    this.name = "ServiceCallError";
+    this.code = fields.code;
+    this.translationDomain = fields.translationDomain;
+    this.translationKey = fields.translationKey;
+    this.translationPlaceholders = fields.translationPlaceholders ?? {};
+  }
+
+  /** Reads whatever a service call rejected with; fields of the wrong type are left out. */
+  static from(err: unknown): ServiceCallError {
+    if (err instanceof ServiceCallError) return err;
+    if (err instanceof Error) return new ServiceCallError(err.message);
+    if (typeof err !== "object" || err === null) return new ServiceCallError(String(err));
+    const raw = err as Record<string, unknown>;
+    const text = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+    const placeholders =
+      typeof raw.translation_placeholders === "object" && raw.translation_placeholders !== null
+        ? Object.fromEntries(
+            Object.entries(raw.translation_placeholders).filter(
+              (entry): entry is [string, string] => typeof entry[1] === "string",
+            ),
+          )
+        : undefined;
+    return new ServiceCallError(text(raw.message) ?? String(err), {
+      code: text(raw.code),
+      translationDomain: text(raw.translation_domain),
+      translationKey: text(raw.translation_key),
+      translationPlaceholders: placeholders,
+    });
+  }
+}
+
+/**
+ * Calls a service of the integration; HA shows its translated error as a toast, and the call
+ * rejects with a ServiceCallError.
+ */
 async function callDomainService<T>(
   hass: HomeAssistant,
   service: string,
   data: Record<string, unknown>,
   wantResponse: boolean,
 ): Promise<T | undefined> {
-  const result = await hass.callService<T>(DOMAIN, service, data, undefined, true, wantResponse);
-  return result.response;
+  try {
+    const result = await hass.callService<T>(DOMAIN, service, data, undefined, true, wantResponse);
+    return result.response;
+  } catch (err) {
+    throw ServiceCallError.from(err);
+  }
 }
 
 /** The services take a duration counted from now; a chosen end time becomes seconds from now. */
@@ -138,7 +199,7 @@ export async function shareCamera(hass: HomeAssistant, request: ShareRequest): P
   };
   if (request.autoAccept) data.auto_accept = true;
   const response = await callDomainService<ShareResult>(hass, SERVICE.share, data, true);
-  return response ?? { results: [] };
+  return response ?? { results: [], invite_regions: null };
 }
 
 export async function revokeShare(hass: HomeAssistant, deviceId: string, recipient: string): Promise<void> {

@@ -114,3 +114,7 @@ export interface StateDocument {
 }
 
 export const REGIONS: readonly Region[] = ["cn", "de", "us", "ru", "sg", "i2"];
+
+export function isRegion(value: unknown): value is Region {
+  return typeof value === "string" && (REGIONS as readonly string[]).includes(value);
+}

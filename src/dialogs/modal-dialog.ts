@@ -26,7 +26,9 @@ export abstract class ModalDialog extends LitElement {
     return languageOf(this.hass);
   }
 
-  override firstUpdated(): void {
+  /** Opens once the parts inside have rendered too, so the first control of a part can get focus. */
+  override async firstUpdated(): Promise<void> {
+    await this.updateComplete;
     this.dialog?.showModal();
   }
 

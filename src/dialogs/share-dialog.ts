@@ -1,21 +1,15 @@
-// Share a camera: choose the recipient, look them up, pick permission and duration, send.
+// Share a camera: the recipient picker finds the person; then permission, duration, send.
 import { html, nothing, type TemplateResult } from "lit";
-import { property, state } from "lit/decorators.js";
-import {
-  lookupRecipient,
-  saveRecipient,
-  shareCamera,
-  type LookupResult,
-  type ShareDuration,
-  type ShareResult,
-} from "../data/api.js";
-import type { Account, Camera, Permission, Recipient, Region } from "../data/state.js";
+import { property, query, state } from "lit/decorators.js";
+import { ServiceCallError, shareCamera, type ShareDuration, type ShareResult } from "../data/api.js";
+import type { Account, Camera, Permission, Recipient } from "../data/state.js";
 import { shareBlock } from "../card/access.js";
+import { regionList } from "../localize/regions.js";
+import { serviceErrorText } from "../localize/service-error.js";
 import { ModalDialog } from "./modal-dialog.js";
+// Also defines <xcs-recipient-picker>.
+import { FIRST_KIND, type RecipientChange, type RecipientPicker } from "./recipient-picker.js";
 import { defineOnce } from "../ha/define.js";
-
-export type RecipientKind = "xiaomi_id" | "phone" | "saved" | "account";
-const KINDS: RecipientKind[] = ["xiaomi_id", "phone", "saved", "account"];
 
 export type DurationChoice = "permanent" | "1h" | "4h" | "1d" | "1w" | "until";
 const DURATION_HOURS: Record<Exclude<DurationChoice, "permanent" | "until">, number> = {
@@ -26,13 +20,11 @@ const DURATION_HOURS: Record<Exclude<DurationChoice, "permanent" | "until">, num
 };
 const DURATIONS: DurationChoice[] = ["permanent", "1h", "4h", "1d", "1w", "until"];
 
-type Lookup =
-  { phase: "idle" } | { phase: "looking" } | { phase: "found"; result: LookupResult } | { phase: "failed" };
 type Sending =
   | { phase: "idle" }
   | { phase: "sending" }
   | { phase: "done"; result: ShareResult }
-  | { phase: "failed"; message: string };
+  | { phase: "failed"; error: ServiceCallError };
 
 function toDuration(choice: DurationChoice, until: string): ShareDuration | undefined {
   if (choice === "permanent") return { kind: "permanent" };
@@ -45,109 +37,57 @@ function toDuration(choice: DurationChoice, until: string): ShareDuration | unde
   return { kind: "hours", hours: DURATION_HOURS[choice] };
 }
 
-/** hass.callService rejects with the websocket's plain `{code, message}` object, not an Error. */
-function errorMessage(err: unknown): string {
-  if (err instanceof Error) return err.message;
-  if (typeof err === "object" && err !== null && "message" in err && typeof err.message === "string")
-    return err.message;
-  return String(err);
-}
-
 export class ShareDialog extends ModalDialog {
   @property({ attribute: false }) camera!: Camera;
   @property({ attribute: false }) accounts: Account[] = [];
   @property({ attribute: false }) recipients: Recipient[] = [];
 
-  @state() private kind: RecipientKind = "xiaomi_id";
-  @state() private typed = "";
-  @state() private saved = "";
-  @state() private account = "";
-  @state() private lookup: Lookup = { phase: "idle" };
+  @state() private picked: RecipientChange = { kind: FIRST_KIND, recipient: null };
   @state() private permission?: Permission;
   @state() private duration: DurationChoice = "permanent";
   @state() private until = "";
   @state() private autoAccept = true;
   @state() private sending: Sending = { phase: "idle" };
-  @state() private saveName = "";
-  @state() private saving: { phase: "idle" } | { phase: "saved"; name: string } | { phase: "failed" } = {
-    phase: "idle",
-  };
+  @query("xcs-recipient-picker") private picker?: RecipientPicker;
 
   protected heading(): string {
     return this.localize("share.title", { name: this.camera.name });
   }
 
-  /** Accounts configured here that could receive this camera. */
-  private get otherAccounts(): Account[] {
-    return this.accounts.filter((account) => account.entry_id !== this.camera.entry_id);
-  }
-
-  /** The text the `share` service gets as recipient. */
-  private get recipient(): string {
-    switch (this.kind) {
-      case "xiaomi_id":
-      case "phone":
-        return this.typed.trim();
-      case "saved":
-        return this.saved;
-      case "account":
-        return this.otherAccounts.find((account) => account.entry_id === this.account)?.user_id ?? "";
-    }
+  /** Done once the picker has rendered too: it holds the control that gets focus first. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    await this.picker?.updateComplete;
+    return done;
   }
 
   private get chosenPermission(): Permission {
     return this.permission ?? (this.camera.capabilities.view_only ? "view_only" : "control");
   }
 
-  private resetLookup(): void {
-    this.lookup = { phase: "idle" };
+  /** Another person, or nobody yet: what was sent or failed belongs to the previous choice. */
+  private onRecipientChange(event: CustomEvent<RecipientChange>): void {
+    this.picked = event.detail;
     this.sending = { phase: "idle" };
-    this.saving = { phase: "idle" };
-  }
-
-  private async onLookup(): Promise<void> {
-    if (!this.hass || !this.recipient) return;
-    this.lookup = { phase: "looking" };
-    try {
-      const result = await lookupRecipient(
-        this.hass,
-        this.camera.entry_id,
-        this.recipient,
-        this.camera.region,
-      );
-      this.lookup = { phase: "found", result };
-    } catch {
-      this.lookup = { phase: "failed" };
-    }
   }
 
   private async onSend(): Promise<void> {
     const duration = toDuration(this.duration, this.until);
-    if (!this.hass || this.lookup.phase !== "found" || !duration || !this.camera.device_id) return;
+    const recipient = this.picked.recipient;
+    if (!this.hass || !recipient || !duration || !this.camera.device_id) return;
     this.sending = { phase: "sending" };
     try {
       const result = await shareCamera(this.hass, {
         deviceIds: [this.camera.device_id],
-        recipient: this.recipient,
+        recipient: recipient.user_id,
         permission: this.chosenPermission,
         duration,
-        autoAccept: this.kind === "account" ? this.autoAccept : undefined,
+        autoAccept: this.picked.kind === "account" ? this.autoAccept : undefined,
       });
       this.sending = { phase: "done", result };
     } catch (err) {
-      this.sending = { phase: "failed", message: errorMessage(err) };
+      this.sending = { phase: "failed", error: ServiceCallError.from(err) };
     }
-  }
-
-  private regionName(region: Region): string {
-    return this.localize(`region.${region}`);
-  }
-
-  /** The region the recipient uses as far as we know: their account here, else the address book. */
-  private recipientRegion(found: LookupResult): Region | undefined {
-    const regions = found.regions ?? this.accounts.find((each) => each.user_id === found.user_id)?.regions;
-    if (regions?.length) return regions.includes(this.camera.region) ? this.camera.region : regions[0];
-    return this.recipients.find((each) => each.user_id === found.user_id)?.region ?? undefined;
   }
 
   protected renderBody(): TemplateResult {
@@ -158,35 +98,19 @@ export class ShareDialog extends ModalDialog {
       </p>`;
     }
     return html`
-      <fieldset>
-        <legend>${this.localize("share.recipient_kind")}</legend>
-        <select
-          id="kind"
-          autofocus
-          aria-label=${this.localize("share.recipient_kind")}
-          .value=${this.kind}
-          @change=${(event: Event) => {
-            this.kind = (event.target as HTMLSelectElement).value as RecipientKind;
-            this.resetLookup();
-          }}
-        >
-          ${KINDS.map((kind) => html`<option value=${kind} ?selected=${kind === this.kind}>${this.localize(`share.kind.${kind}`)}</option>`)}
-        </select>
-      </fieldset>
-      <div class="recipient-row">
-        ${this.renderRecipientInput()}
-        <button
-          id="lookup"
-          ?disabled=${!this.recipient || this.lookup.phase === "looking"}
-          @click=${this.onLookup}
-        >
-          ${this.lookup.phase === "looking" ? this.localize("share.looking_up") : this.localize("share.lookup")}
-        </button>
-      </div>
-      <div aria-live="polite">${this.renderLookup()}</div>
+      <xcs-recipient-picker
+        autofocus
+        .hass=${this.hass}
+        .localize=${this.localize}
+        .entryId=${this.camera.entry_id}
+        .region=${this.camera.region}
+        .accounts=${this.accounts}
+        .recipients=${this.recipients}
+        @xcs-recipient-change=${this.onRecipientChange}
+      ></xcs-recipient-picker>
       ${this.renderPermission()} ${this.renderDuration()}
       ${
-        this.kind === "account"
+        this.picked.kind === "account"
           ? html`<label
               ><input
                 type="checkbox"
@@ -200,116 +124,6 @@ export class ShareDialog extends ModalDialog {
       }
       <div aria-live="polite">${this.renderResult()}</div>
     `;
-  }
-
-  private renderRecipientInput(): TemplateResult {
-    const label = this.localize("share.recipient");
-    if (this.kind === "saved") {
-      if (!this.recipients.length) return html`<span class="muted">${this.localize("share.no_saved")}</span>`;
-      return html`<select
-        id="recipient"
-        aria-label=${label}
-        @change=${(event: Event) => {
-          this.saved = (event.target as HTMLSelectElement).value;
-          this.resetLookup();
-        }}
-      >
-        <option value="" ?selected=${!this.saved}>—</option>
-        ${this.recipients.map((each) => html`<option value=${each.name} ?selected=${each.name === this.saved}>${each.name}${each.nickname ? ` (${each.nickname})` : ""}</option>`)}
-      </select>`;
-    }
-    if (this.kind === "account") {
-      if (!this.otherAccounts.length)
-        return html`<span class="muted">${this.localize("share.no_accounts")}</span>`;
-      return html`<select
-        id="recipient"
-        aria-label=${label}
-        @change=${(event: Event) => {
-          this.account = (event.target as HTMLSelectElement).value;
-          this.resetLookup();
-        }}
-      >
-        <option value="" ?selected=${!this.account}>—</option>
-        ${this.otherAccounts.map((each) => html`<option value=${each.entry_id} ?selected=${each.entry_id === this.account}>${each.nickname} (${each.user_id})</option>`)}
-      </select>`;
-    }
-    return html`<input
-      id="recipient"
-      aria-label=${label}
-      placeholder=${this.localize(`share.kind.${this.kind}`)}
-      inputmode=${this.kind === "phone" ? "tel" : "numeric"}
-      autocomplete="off"
-      .value=${this.typed}
-      @input=${(event: Event) => {
-        this.typed = (event.target as HTMLInputElement).value;
-        this.resetLookup();
-      }}
-      @keydown=${(event: KeyboardEvent) => {
-        if (event.key === "Enter") void this.onLookup();
-      }}
-    />`;
-  }
-
-  private renderLookup(): TemplateResult | typeof nothing {
-    if (this.lookup.phase === "failed")
-      return html`<p class="error">${this.localize("share.lookup_failed")}</p>`;
-    if (this.lookup.phase !== "found") return nothing;
-    const found = this.lookup.result;
-    const theirRegion = this.recipientRegion(found);
-    return html`<p class="found">
-        ${this.localize("share.found", { nickname: found.nickname, user_id: found.user_id })}
-      </p>
-      ${
-        theirRegion && theirRegion !== this.camera.region
-          ? html`<p class="warning region-warning" role="note">
-              ${this.localize("share.region_warning", {
-                nickname: found.nickname,
-                their_region: this.regionName(theirRegion),
-                camera_region: this.regionName(this.camera.region),
-              })}
-            </p>`
-          : nothing
-      }
-      ${this.renderSaveRecipient(found, theirRegion)}`;
-  }
-
-  /** Typed recipients can be kept in the address book under a name. */
-  private renderSaveRecipient(
-    found: LookupResult,
-    region: Region | undefined,
-  ): TemplateResult | typeof nothing {
-    if (this.kind !== "xiaomi_id" && this.kind !== "phone") return nothing;
-    if (this.saving.phase === "saved") {
-      return html`<p class="saved">${this.localize("share.saved", { name: this.saving.name })}</p>`;
-    }
-    const save = async (): Promise<void> => {
-      const name = this.saveName.trim();
-      if (!this.hass || !name) return;
-      try {
-        await saveRecipient(this.hass, {
-          name,
-          user_id: found.user_id,
-          nickname: found.nickname,
-          region: region ?? null,
-        });
-        this.saving = { phase: "saved", name };
-      } catch {
-        this.saving = { phase: "failed" };
-      }
-    };
-    return html`<div class="recipient-row">
-        <input
-          id="save-name"
-          aria-label=${this.localize("share.save_name")}
-          placeholder=${this.localize("share.save_name")}
-          .value=${this.saveName}
-          @input=${(event: Event) => (this.saveName = (event.target as HTMLInputElement).value)}
-        />
-        <button id="save-recipient" ?disabled=${!this.saveName.trim()} @click=${save}>
-          ${this.localize("share.save")}
-        </button>
-      </div>
-      ${this.saving.phase === "failed" ? html`<p class="error">${this.localize("share.save_failed")}</p>` : nothing}`;
   }
 
   private renderPermission(): TemplateResult {
@@ -373,22 +187,29 @@ export class ShareDialog extends ModalDialog {
       return html`<p class="progress" role="status">${this.localize("share.sending")}</p>`;
     if (sending.phase === "failed")
       return html`<p class="error result">
-        ${this.localize("share.result.error", { error: sending.message })}
+        ${this.localize("share.result.error", { error: serviceErrorText(sending.error, this.localize) })}
       </p>`;
-    if (sending.phase !== "done" || this.lookup.phase !== "found") return nothing;
-    const nickname = sending.result.recipient?.nickname ?? this.lookup.result.nickname;
+    if (sending.phase !== "done" || !this.picked.recipient) return nothing;
+    const nickname = sending.result.recipient?.nickname ?? this.picked.recipient.nickname;
     const outcome = sending.result.results.find((each) => each.did === this.camera.did);
     const key = outcome?.status === "accepted" ? "share.result.shared" : "share.result.invited";
-    const note = sending.result.region_note;
+    // No regions: the recipient is an account configured here, known to use the camera's region.
+    const regions = sending.result.invite_regions;
     return html`<p class="result">${this.localize(key, { nickname })}</p>
-      ${note ? html`<p class="warning region-note">${note}</p>` : nothing}`;
+      ${
+        regions?.length
+          ? html`<p class="warning region-note">
+              ${this.localize("share.result.invite_regions", { regions: regionList(this.localize, regions) })}
+            </p>`
+          : nothing
+      }`;
   }
 
   protected override renderFooter(): TemplateResult {
     const done = this.sending.phase === "done";
     const ready =
       !shareBlock(this.camera) &&
-      this.lookup.phase === "found" &&
+      this.picked.recipient !== null &&
       this.sending.phase !== "sending" &&
       !done &&
       toDuration(this.duration, this.until) !== undefined;

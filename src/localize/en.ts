@@ -64,6 +64,8 @@ export const en = {
   "share.result.invited": "Invite sent to {nickname}.",
   "share.result.shared": "Shared with {nickname}.",
   "share.result.error": "Sharing failed: {error}",
+  "share.result.invite_regions":
+    "Invites only arrive when the recipient's Mi Home app uses the same region: {regions}",
   "share.unavailable": "This camera cannot be shared",
   "dialog.close": "Close",
   "dialog.cancel": "Cancel",
@@ -115,6 +117,7 @@ export const en = {
   "region.ru": "Russia",
   "region.sg": "Singapore",
   "region.i2": "India",
+  "list.separator": ", ",
   "editor.title": "Title",
   "editor.columns": "Columns",
   "editor.live": "Live view",
@@ -125,6 +128,8 @@ export const en = {
   "editor.cameras": "Cameras (none selected: all cameras)",
   "editor.no_cameras": "The camera list appears once the integration is set up.",
   "error.config": "Invalid configuration: {detail}",
+  "service_error.recipient_region_mismatch":
+    "{person} ({account}) does not use the region {region}, where {camera} lives, so the invite would never arrive. Add {region} to that account's regions (reconfigure it) and switch its Mi Home app to {region}, then share again.",
 } as const;
 
 export type StringKey = keyof typeof en;

@@ -66,6 +66,7 @@ export const zhHans: Strings = {
   "share.result.invited": "已向 {nickname} 发送邀请。",
   "share.result.shared": "已共享给 {nickname}。",
   "share.result.error": "共享失败：{error}",
+  "share.result.invite_regions": "只有当对方的米家使用相同的地区时，邀请才会送达：{regions}",
   "share.unavailable": "此摄像机无法共享",
   "dialog.close": "关闭",
   "dialog.cancel": "取消",
@@ -116,6 +117,7 @@ export const zhHans: Strings = {
   "region.ru": "俄罗斯",
   "region.sg": "新加坡",
   "region.i2": "印度",
+  "list.separator": "、",
   "editor.title": "标题",
   "editor.columns": "列数",
   "editor.live": "实时画面",
@@ -126,4 +128,6 @@ export const zhHans: Strings = {
   "editor.cameras": "摄像机（不选则显示全部）",
   "editor.no_cameras": "设置好集成后会显示摄像机列表。",
   "error.config": "配置无效：{detail}",
+  "service_error.recipient_region_mismatch":
+    "{person}（{account}）没有使用 {camera} 所在的地区{region}，邀请将永远无法送达。请把{region}加入该账号的地区（重新配置），并把其米家切换到{region}，然后再共享。",
 };

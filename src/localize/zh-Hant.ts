@@ -66,6 +66,7 @@ export const zhHant: Strings = {
   "share.result.invited": "已向 {nickname} 傳送邀請。",
   "share.result.shared": "已共享給 {nickname}。",
   "share.result.error": "共享失敗：{error}",
+  "share.result.invite_regions": "只有當對方的米家使用相同的地區時，邀請才會送達：{regions}",
   "share.unavailable": "此攝影機無法共享",
   "dialog.close": "關閉",
   "dialog.cancel": "取消",
@@ -116,6 +117,7 @@ export const zhHant: Strings = {
   "region.ru": "俄羅斯",
   "region.sg": "新加坡",
   "region.i2": "印度",
+  "list.separator": "、",
   "editor.title": "標題",
   "editor.columns": "欄數",
   "editor.live": "即時畫面",
@@ -126,4 +128,6 @@ export const zhHant: Strings = {
   "editor.cameras": "攝影機（不選則顯示全部）",
   "editor.no_cameras": "設定好整合後會顯示攝影機列表。",
   "error.config": "設定無效：{detail}",
+  "service_error.recipient_region_mismatch":
+    "{person}（{account}）沒有使用 {camera} 所在的地區{region}，邀請將永遠無法送達。請把{region}加入該帳號的地區（重新設定），並把其米家切換到{region}，然後再共享。",
 };

@@ -121,11 +121,11 @@ for (const theme of ["light", "dark"] as const) {
       deep(card, "xcs-camera-grid", "xcs-camera-tile", "button.share").click();
       await settle(card);
       const share = deep(card, "xcs-share-dialog");
-      const input = deep<HTMLInputElement>(share, "#recipient");
+      const input = deep<HTMLInputElement>(share, "xcs-recipient-picker", "#recipient");
       input.value = "3000003";
       input.dispatchEvent(new Event("input"));
       await settle(share);
-      deep(share, "#lookup").click();
+      deep(share, "xcs-recipient-picker", "#lookup").click();
       await settle(share);
       await shoot(`share-dialog-${theme}`);
       deep(share, "button.close").click();

@@ -1,25 +1,27 @@
 import { expect } from "@esm-bundle/chai";
 import { sendKeys } from "@web/test-runner-commands";
 import { DOMAIN } from "../../../src/data/api.js";
-import type { Camera } from "../../../src/data/state.js";
+import type { Camera, StateDocument } from "../../../src/data/state.js";
+import { deepActiveElement } from "../../../src/dialogs/focus-trap.js";
 import { FakeHass } from "../fake-hass.js";
 import { account, camera, stateDocument } from "../fixtures.js";
 import { cleanup, deep, deepAll, mountCard, settle, text, type Mounted } from "../helpers.js";
 
 const LOOKUP = { user_id: "3000003", nickname: "Grandma", entry_id: null, regions: null };
+const SHARED = {
+  recipient: { user_id: "3000003", nickname: "Grandma" },
+  results: [{ did: "did-1", camera: "Camera 1", status: "invited" }],
+  expires_at: null,
+  invite_regions: ["cn"],
+};
 
 async function openShare(
   cameraOverrides: Partial<Camera> = {},
-  docExtra = {},
+  docExtra: Partial<StateDocument> = {},
+  fake = new FakeHass(),
 ): Promise<Mounted & { dialog: HTMLElement }> {
-  const fake = new FakeHass();
   fake.mockService(DOMAIN, "lookup_recipient", () => LOOKUP);
-  fake.mockService(DOMAIN, "share", () => ({
-    recipient: { user_id: "3000003", nickname: "Grandma" },
-    results: [{ did: "did-1", camera: "Camera 1", status: "invited" }],
-    expires_at: null,
-    region_note: "Invites only arrive when the recipient's Mi Home app uses the same region: Mainland China",
-  }));
+  fake.mockService(DOMAIN, "share", () => SHARED);
   const mounted = await mountCard(
     {},
     { fake, doc: stateDocument({ cameras: [camera(1, cameraOverrides)], ...docExtra }) },
@@ -29,15 +31,22 @@ async function openShare(
   return { ...mounted, dialog: deep(mounted.card, "xcs-share-dialog") };
 }
 
+/** The dialog's recipient picker, where the recipient controls live. */
+function picker(dialog: HTMLElement): HTMLElement {
+  return deep(dialog, "xcs-recipient-picker");
+}
+
 async function type(dialog: HTMLElement, value: string): Promise<void> {
-  const input = deep<HTMLInputElement>(dialog, "#recipient");
+  const input = deep<HTMLInputElement>(picker(dialog), "#recipient");
   input.value = value;
   input.dispatchEvent(new Event("input"));
   await settle(dialog);
 }
 
+/** Chooses in a select of the dialog, or of its picker for the recipient's kind and choice. */
 async function choose(dialog: HTMLElement, selector: string, value: string): Promise<void> {
-  const select = deep<HTMLSelectElement>(dialog, selector);
+  const scope = selector === "#kind" || selector === "#recipient" ? picker(dialog) : dialog;
+  const select = deep<HTMLSelectElement>(scope, selector);
   select.value = value;
   select.dispatchEvent(new Event("change"));
   await settle(dialog);
@@ -48,38 +57,60 @@ async function click(dialog: HTMLElement, selector: string): Promise<void> {
   await settle(dialog);
 }
 
+async function lookUp(dialog: HTMLElement): Promise<void> {
+  deep(picker(dialog), "#lookup").click();
+  await settle(dialog);
+}
+
+/** Whether an element is in the dialog, inside its picker's shadow root or not. */
+function within(dialog: HTMLElement, element: Element | null): boolean {
+  let node: Node | null = element;
+  while (node) {
+    const root = node.getRootNode();
+    if (root === dialog.shadowRoot) return true;
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return false;
+}
+
 describe("share dialog", () => {
   afterEach(cleanup);
 
-  it("looks the person up, shows the nickname, then sends exactly the share the user chose", async () => {
+  it("looks the person up once, then sends the user id found with exactly the share the user chose", async () => {
     const { fake, dialog } = await openShare();
     expect(deep<HTMLDialogElement>(dialog, "dialog").open).to.equal(true);
     expect(deep<HTMLButtonElement>(dialog, "#send").disabled).to.equal(true);
-    await type(dialog, "3000003");
-    await click(dialog, "#lookup");
-    expect(fake.serviceCalls[0]).to.deep.equal({
-      domain: DOMAIN,
-      service: "lookup_recipient",
-      data: { config_entry_id: "entry-home", recipient: "3000003", region: "cn" },
-      notifyOnError: true,
-      returnResponse: true,
+    await choose(dialog, "#kind", "phone");
+    await type(dialog, "+86 138 0013 8000");
+    await lookUp(dialog);
+    expect(fake.serviceCalls[0]?.data).to.deep.equal({
+      config_entry_id: "entry-home",
+      recipient: "+86 138 0013 8000",
+      region: "cn",
     });
-    expect(text(deep(dialog, ".found"))).to.equal("Found Grandma (3000003)");
+    expect(text(deep(picker(dialog), ".found"))).to.equal("Found Grandma (3000003)");
+    expect(deep<HTMLButtonElement>(dialog, "#send").disabled).to.equal(false);
     await click(dialog, "input[value=control]");
     await choose(dialog, "#duration", "4h");
     await click(dialog, "#send");
-    expect(fake.serviceCalls[1]).to.deep.equal({
-      domain: DOMAIN,
-      service: "share",
-      data: { device_id: ["device-1"], recipient: "3000003", permission: "control", duration: { hours: 4 } },
-      notifyOnError: true,
-      returnResponse: true,
-    });
+    expect(fake.serviceCalls.slice(1)).to.deep.equal([
+      {
+        domain: DOMAIN,
+        service: "share",
+        data: {
+          device_id: ["device-1"],
+          recipient: "3000003",
+          permission: "control",
+          duration: { hours: 4 },
+        },
+        notifyOnError: true,
+        returnResponse: true,
+      },
+    ]);
     expect(text(deep(dialog, ".result"))).to.equal("Invite sent to Grandma.");
-    expect(text(deep(dialog, ".region-note"))).to.contain("same region");
   });
 
-  it("shares with a saved recipient by name, view-only and permanent by default", async () => {
+  it("shares with a saved recipient by user id, view-only and permanent by default", async () => {
     const { fake, dialog } = await openShare(
       {},
       {
@@ -90,15 +121,15 @@ describe("share dialog", () => {
     );
     await choose(dialog, "#kind", "saved");
     await choose(dialog, "#recipient", "Grandma");
-    await click(dialog, "#lookup");
+    await lookUp(dialog);
     await click(dialog, "#send");
     expect(fake.serviceCalls.map((call) => call.data)).to.deep.equal([
       { config_entry_id: "entry-home", recipient: "Grandma", region: "cn" },
-      { device_id: ["device-1"], recipient: "Grandma", permission: "view_only" },
+      { device_id: ["device-1"], recipient: "3000003", permission: "view_only" },
     ]);
   });
 
-  it("shares with another account configured here and accepts on its side", async () => {
+  it("shares with another account configured here by user id and accepts on its side", async () => {
     const guest = account({
       entry_id: "entry-guest",
       user_id: "4000004",
@@ -106,10 +137,23 @@ describe("share dialog", () => {
       regions: ["cn"],
     });
     const { fake, dialog } = await openShare({}, { accounts: [account(), guest] });
+    fake.mockService(DOMAIN, "lookup_recipient", () => ({
+      user_id: "4000004",
+      nickname: "HA service",
+      entry_id: "entry-guest",
+      regions: ["cn"],
+    }));
+    fake.mockService(DOMAIN, "share", () => ({
+      recipient: { user_id: "4000004", nickname: "HA service" },
+      results: [{ did: "did-1", camera: "Camera 1", status: "accepted" }],
+      expires_at: null,
+      invite_regions: null,
+    }));
+    expect(deepAll(dialog, "#auto-accept")).to.have.length(0);
     await choose(dialog, "#kind", "account");
-    await choose(dialog, "#recipient", "entry-guest");
-    await click(dialog, "#lookup");
     expect(deep<HTMLInputElement>(dialog, "#auto-accept").checked).to.equal(true);
+    await choose(dialog, "#recipient", "entry-guest");
+    await lookUp(dialog);
     await click(dialog, "#send");
     expect(fake.serviceCalls[1]?.data).to.deep.equal({
       device_id: ["device-1"],
@@ -117,12 +161,37 @@ describe("share dialog", () => {
       permission: "view_only",
       auto_accept: true,
     });
+    expect(text(deep(dialog, ".result"))).to.equal("Shared with HA service.");
+    // Known to use the camera's region: nothing to warn about.
+    expect(deepAll(dialog, ".region-note")).to.have.length(0);
+  });
+
+  it("says in which region the invite waits, with the region named by the card", async () => {
+    const { dialog } = await openShare();
+    await type(dialog, "3000003");
+    await lookUp(dialog);
+    await click(dialog, "#send");
+    expect(text(deep(dialog, ".region-note"))).to.equal(
+      "Invites only arrive when the recipient's Mi Home app uses the same region: Mainland China",
+    );
+  });
+
+  it("names the invite's regions in the user's language", async () => {
+    const fake = new FakeHass({ language: "zh-Hans" });
+    const { dialog } = await openShare({}, {}, fake);
+    fake.mockService(DOMAIN, "share", () => ({ ...SHARED, invite_regions: ["cn", "de"] }));
+    await type(dialog, "3000003");
+    await lookUp(dialog);
+    await click(dialog, "#send");
+    expect(text(deep(dialog, ".region-note"))).to.equal(
+      "只有当对方的米家使用相同的地区时，邀请才会送达：中国大陆、欧洲",
+    );
   });
 
   it("turns a chosen end time into a duration from now", async () => {
     const { fake, dialog } = await openShare();
     await type(dialog, "3000003");
-    await click(dialog, "#lookup");
+    await lookUp(dialog);
     await choose(dialog, "#duration", "until");
     const until = deep<HTMLInputElement>(dialog, "#until");
     const inTwoDays = new Date(Date.now() + 2 * 86_400_000);
@@ -143,28 +212,6 @@ describe("share dialog", () => {
     expect(deep<HTMLInputElement>(dialog, "input[value=control]").checked).to.equal(true);
     expect(viewOnly.getAttribute("aria-describedby")).to.equal("view-only-note");
     expect(text(deep(dialog, "#view-only-note"))).to.contain("no view-only sharing");
-  });
-
-  it("warns plainly when the recipient uses another region", async () => {
-    const { fake, dialog } = await openShare();
-    fake.mockService(DOMAIN, "lookup_recipient", () => ({
-      ...LOOKUP,
-      entry_id: "entry-eu",
-      regions: ["de"],
-    }));
-    await type(dialog, "3000003");
-    await click(dialog, "#lookup");
-    expect(text(deep(dialog, ".region-warning"))).to.equal(
-      "Grandma uses Europe, but this camera is in Mainland China. The invite waits in Mainland China: they must switch Mi Home to Mainland China to see it.",
-    );
-  });
-
-  it("shows no region warning when the regions match", async () => {
-    const { fake, dialog } = await openShare();
-    fake.mockService(DOMAIN, "lookup_recipient", () => ({ ...LOOKUP, regions: ["de", "cn"] }));
-    await type(dialog, "3000003");
-    await click(dialog, "#lookup");
-    expect(deepAll(dialog, ".region-warning")).to.have.length(0);
   });
 
   it("keeps a tile's Share unavailable, with the reason, for a camera that cannot be shared", async () => {
@@ -196,28 +243,29 @@ describe("share dialog", () => {
     await settle(card);
     const dialog = deep(card, "xcs-share-dialog");
     expect(text(deep(dialog, ".blocked"))).to.contain("as many people as it allows");
-    expect(deepAll(dialog, "#recipient")).to.have.length(0);
+    expect(deepAll(dialog, "xcs-recipient-picker")).to.have.length(0);
   });
 
   it("can be used from the keyboard alone, with focus kept inside", async () => {
     const { fake, dialog, card } = await openShare();
-    const active = (): Element | null => dialog.shadowRoot!.activeElement;
+    const active = (): Element | null => deepActiveElement(dialog.shadowRoot!);
     expect(active()?.id).to.equal("kind");
     await sendKeys({ press: "Tab" });
     expect(active()?.id).to.equal("recipient");
     await sendKeys({ type: "3000003" });
     await sendKeys({ press: "Enter" });
     await settle(dialog);
-    expect(text(deep(dialog, ".found"))).to.contain("Grandma");
+    expect(text(deep(picker(dialog), ".found"))).to.contain("Grandma");
     const order: string[] = [];
-    for (let step = 0; step < 12; step += 1) {
+    for (let step = 0; step < 14; step += 1) {
       await sendKeys({ press: "Tab" });
       const element = active();
       order.push(element?.id || element?.getAttribute("value") || element?.className || "?");
-      expect(dialog.shadowRoot!.contains(element)).to.equal(true);
+      expect(within(dialog, element)).to.equal(true);
     }
     expect(order).to.include("send");
     expect(order).to.include("close");
+    expect(order).to.include("kind");
     while (active()?.id !== "send") await sendKeys({ press: "Tab" });
     await sendKeys({ press: "Enter" });
     await settle(dialog);
@@ -227,38 +275,31 @@ describe("share dialog", () => {
     expect(deepAll(card, "xcs-share-dialog")).to.have.length(0);
   });
 
-  it("saves a looked-up person to the address book under a name", async () => {
-    const { fake, dialog } = await openShare();
-    fake.mockWS("xiaomi_camera_share/recipients/save", () => null);
-    fake.mockService(DOMAIN, "lookup_recipient", () => ({ ...LOOKUP, regions: ["de"] }));
-    await type(dialog, "3000003");
-    await click(dialog, "#lookup");
-    expect(deep<HTMLButtonElement>(dialog, "#save-recipient").disabled).to.equal(true);
-    const name = deep<HTMLInputElement>(dialog, "#save-name");
-    name.value = "Grandma";
-    name.dispatchEvent(new Event("input"));
-    await settle(dialog);
-    await click(dialog, "#save-recipient");
-    expect(fake.wsMessages.at(-1)).to.deep.equal({
-      type: "xiaomi_camera_share/recipients/save",
-      name: "Grandma",
-      user_id: "3000003",
-      nickname: "Grandma",
-      region: "de",
-    });
-    expect(text(deep(dialog, ".saved"))).to.equal("Saved as “Grandma”.");
+  it("wraps Shift+Tab from the first control to the last", async () => {
+    const { dialog } = await openShare();
+    const active = (): Element | null => deepActiveElement(dialog.shadowRoot!);
+    deep(dialog, "button.close").focus();
+    await sendKeys({ down: "Shift" });
+    await sendKeys({ press: "Tab" });
+    await sendKeys({ up: "Shift" });
+    expect(active()?.id).to.equal("cancel");
+    await sendKeys({ press: "Tab" });
+    expect(active()?.className).to.equal("close");
   });
 
-  it("shows the failure when the service raises (HA shows the toast)", async () => {
+  it("shows the failure when the service raises (HA shows the toast), until the recipient changes", async () => {
     const { fake, dialog } = await openShare();
     fake.mockService(DOMAIN, "share", () => {
       throw new Error("The recipient has too many shared devices");
     });
     await type(dialog, "3000003");
-    await click(dialog, "#lookup");
+    await lookUp(dialog);
     await click(dialog, "#send");
     expect(fake.serviceCalls[1]?.notifyOnError).to.equal(true);
     expect(text(deep(dialog, ".result.error"))).to.contain("too many shared devices");
+    await type(dialog, "3000004");
+    expect(deepAll(dialog, ".result.error")).to.have.length(0);
+    expect(deep<HTMLButtonElement>(dialog, "#send").disabled).to.equal(true);
   });
 
   it("shows the message of a websocket error, which Home Assistant rejects with as a plain object", async () => {
@@ -266,12 +307,68 @@ describe("share dialog", () => {
     fake.mockService(DOMAIN, "share", () => {
       throw {
         code: "service_validation_error",
-        message: "Demo Europe does not use the region Mainland China",
+        message: "Validation error: An invite to Camera 1 is already waiting for Grandma.",
+        translation_domain: DOMAIN,
+        translation_key: "invite_already_pending",
+        translation_placeholders: { camera: "Camera 1", person: "Grandma" },
       };
     });
     await type(dialog, "3000003");
-    await click(dialog, "#lookup");
+    await lookUp(dialog);
     await click(dialog, "#send");
-    expect(text(deep(dialog, ".result.error"))).to.contain("does not use the region Mainland China");
+    expect(text(deep(dialog, ".result.error"))).to.equal(
+      "Sharing failed: Validation error: An invite to Camera 1 is already waiting for Grandma.",
+    );
+  });
+
+  describe("a region mismatch, which names the region by its code", () => {
+    const mismatch = (region: string) => () => {
+      throw {
+        code: "service_validation_error",
+        message: "Validation error: Demo Europe (Europe account) does not use the region cn",
+        translation_domain: DOMAIN,
+        translation_key: "recipient_region_mismatch",
+        translation_placeholders: {
+          camera: "Camera 1",
+          person: "Demo Europe",
+          account: "Europe account",
+          region,
+        },
+      };
+    };
+
+    it("is worded by the card with the region's name", async () => {
+      const { fake, dialog } = await openShare();
+      fake.mockService(DOMAIN, "share", mismatch("cn"));
+      await type(dialog, "3000003");
+      await lookUp(dialog);
+      await click(dialog, "#send");
+      expect(text(deep(dialog, ".result.error"))).to.equal(
+        "Sharing failed: Demo Europe (Europe account) does not use the region Mainland China, where Camera 1 lives, so the invite would never arrive. Add Mainland China to that account's regions (reconfigure it) and switch its Mi Home app to Mainland China, then share again.",
+      );
+    });
+
+    it("names the region in the user's language", async () => {
+      const fake = new FakeHass({ language: "zh-Hant" });
+      const { dialog } = await openShare({}, {}, fake);
+      fake.mockService(DOMAIN, "share", mismatch("cn"));
+      await type(dialog, "3000003");
+      await lookUp(dialog);
+      await click(dialog, "#send");
+      const error = text(deep(dialog, ".result.error"));
+      expect(error).to.match(/^共享失敗：Demo Europe（Europe account）沒有使用 Camera 1 所在的地區中國大陸/);
+      expect(error).not.to.contain("cn");
+    });
+
+    it("falls back to the server's message when the region is no code the card knows", async () => {
+      const { fake, dialog } = await openShare();
+      fake.mockService(DOMAIN, "share", mismatch("Mainland China"));
+      await type(dialog, "3000003");
+      await lookUp(dialog);
+      await click(dialog, "#send");
+      expect(text(deep(dialog, ".result.error"))).to.equal(
+        "Sharing failed: Validation error: Demo Europe (Europe account) does not use the region cn",
+      );
+    });
   });
 });
