@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from homeassistant.const import EVENT_HOMEASSISTANT_STOP, Platform
 from homeassistant.core import Event, HomeAssistant, callback
+from homeassistant.exceptions import ConfigEntryAuthFailed, ConfigEntryNotReady
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.dispatcher import async_dispatcher_send
 
@@ -41,6 +42,8 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     expiries = ExpiryScheduler(hass, store, events)
     context = SharingContext(store, expiries, events, peers=lambda user_id: account_of_user(hass, user_id))
     hass.data[DATA_KEY] = DomainData(store=store, events=events, expiries=expiries, sharing=context)
+    expiries.async_start()
+    api.async_check_cloud_override(hass)
 
     @callback
     def stop_timers(_event: Event) -> None:
@@ -76,7 +79,12 @@ def _account(hass: HomeAssistant, entry: XiaomiConfigEntry) -> AccountSharing:
 async def async_setup_entry(hass: HomeAssistant, entry: XiaomiConfigEntry) -> bool:
     """Log in with the stored passToken and read the account once."""
     account = _account(hass, entry)
-    await account.coordinator.async_config_entry_first_refresh()
+    try:
+        await account.coordinator.async_config_entry_first_refresh()
+    except (ConfigEntryAuthFailed, ConfigEntryNotReady) as err:
+        # Its timed shares cannot end while it is down: say which are overdue, now.
+        hass.data[DATA_KEY].expiries.async_report_unattended(entry.entry_id, err)
+        raise
     entry.runtime_data = account
 
     @callback

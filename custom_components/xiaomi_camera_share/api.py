@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import logging
 import os
+from ipaddress import ip_address
 from typing import TYPE_CHECKING
 
 import aiohttp
 from homeassistant.const import EVENT_HOMEASSISTANT_CLOSE
 from homeassistant.core import Event, callback
+from homeassistant.exceptions import HomeAssistantError
+from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.aiohttp_client import async_create_clientsession
 from homeassistant.util.hass_dict import HassKey
+from yarl import URL
 
 from .cloud.auth import XiaomiAuth
 from .cloud.client import XiaomiCloudClient
 from .cloud.regions import CLOUD_OVERRIDE_ENV, Endpoints
+from .const import DOMAIN
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -22,6 +28,8 @@ if TYPE_CHECKING:
 
     from .cloud.models import Credentials
 
+
+_LOGGER = logging.getLogger(__name__)
 
 _SESSION: HassKey[aiohttp.ClientSession] = HassKey("xiaomi_camera_share_session")
 
@@ -49,9 +57,62 @@ def _session(hass: HomeAssistant) -> aiohttp.ClientSession:
     return session
 
 
+class UnsafeCloudOverrideError(HomeAssistantError):
+    """The development override would send logins in clear text off this machine."""
+
+
+def override_is_safe(url: str) -> bool:
+    """https anywhere; plain http only to this machine's loopback addresses."""
+    parsed = URL(url)
+    if parsed.scheme == "https":
+        return bool(parsed.host)
+    if parsed.scheme != "http" or not parsed.host:
+        return False
+    if parsed.host == "localhost":
+        return True
+    try:
+        return ip_address(parsed.host).is_loopback
+    except ValueError:
+        return False
+
+
+def _override() -> str | None:
+    return os.environ.get(CLOUD_OVERRIDE_ENV) or None
+
+
 def _endpoints() -> Endpoints:
-    """Real Xiaomi hosts, unless the development override points elsewhere."""
-    return Endpoints(override=os.environ.get(CLOUD_OVERRIDE_ENV) or None)
+    """Real Xiaomi hosts, unless the development override points elsewhere (safely)."""
+    override = _override()
+    if override is not None and not override_is_safe(override):
+        raise UnsafeCloudOverrideError(
+            translation_domain=DOMAIN, translation_key="cloud_override_unsafe", translation_placeholders=None
+        )
+    return Endpoints(override=override)
+
+
+@callback
+def async_check_cloud_override(hass: HomeAssistant) -> None:
+    """While the development override is set, say so in the log and as a repair."""
+    override = _override()
+    if override is None:
+        ir.async_delete_issue(hass, DOMAIN, "cloud_override")
+        return
+    safe = override_is_safe(override)
+    _LOGGER.warning(
+        "%s is set: logins and sharing go to %s instead of Xiaomi's cloud%s",
+        CLOUD_OVERRIDE_ENV,
+        URL(override).origin() if safe else "an address that is refused",
+        "" if safe else " (plain http is allowed to loopback addresses only)",
+    )
+    ir.async_create_issue(
+        hass,
+        DOMAIN,
+        "cloud_override",
+        is_fixable=False,
+        severity=ir.IssueSeverity.WARNING if safe else ir.IssueSeverity.ERROR,
+        translation_key="cloud_override" if safe else "cloud_override_unsafe",
+        translation_placeholders={"variable": CLOUD_OVERRIDE_ENV},
+    )
 
 
 def create_client(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from homeassistant.exceptions import ConfigEntryAuthFailed
@@ -30,6 +30,8 @@ _LOGGER = logging.getLogger(__name__)
 class AccountSnapshot:
     """One refresh's view of an account."""
 
+    # When the read began: anything changed after it may not show yet.
+    read_at: datetime = field(default_factory=dt_util.utcnow)
     cameras: dict[str, Device] = field(default_factory=dict)
     sharees: dict[str, list[Sharee]] = field(default_factory=dict)
     invites: list[Invite] = field(default_factory=list)
@@ -46,6 +48,11 @@ class AccountSnapshot:
     def sharees_of(self, did: str) -> list[Sharee]:
         """Who a camera is shared with or waits for an answer from."""
         return self.sharees.get(did, [])
+
+    @property
+    def shared_pairs(self) -> set[tuple[str, str]]:
+        """Every (camera, person) with a live share or invite."""
+        return {(did, s.user_id) for did, sharees in self.sharees.items() for s in sharees}
 
 
 class AccountCoordinator(TimestampDataUpdateCoordinator[AccountSnapshot]):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from homeassistant.components.sensor import SensorEntity, SensorStateClass
@@ -59,14 +60,8 @@ class ShareesSensor(CameraEntity, SensorEntity):
 
     @property
     def extra_state_attributes(self) -> dict[str, Any]:
-        """Who has access, and how many invites wait for an answer."""
-        return {
-            "pending": sum(1 for s in self._sharees if s.status == ShareStatus.PENDING),
-            "sharees": [
-                {"user_id": s.user_id, "nickname": s.nickname, "accepted": s.status == ShareStatus.ACCEPTED}
-                for s in self._sharees
-            ],
-        }
+        """How many invites wait for an answer; never who (any user and the recorder see states)."""
+        return {"pending": sum(1 for s in self._sharees if s.status == ShareStatus.PENDING)}
 
 
 class InvitesSensor(AccountEntity, SensorEntity):
@@ -84,16 +79,6 @@ class InvitesSensor(AccountEntity, SensorEntity):
 
     @property
     def extra_state_attributes(self) -> dict[str, Any]:
-        """Each invite with the region where it waits."""
-        return {
-            "invites": [
-                {
-                    "invite_id": i.invite_id,
-                    "sender_id": i.sender_id,
-                    "sender_name": i.sender_name,
-                    "camera": i.device_name,
-                    "region": i.region.value,
-                }
-                for i in self.coordinator.data.pending_invites
-            ]
-        }
+        """How many invites wait in each region; never who sent them."""
+        regions = Counter(i.region.value for i in self.coordinator.data.pending_invites)
+        return {"regions": dict(sorted(regions.items()))}

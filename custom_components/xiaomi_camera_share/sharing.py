@@ -15,11 +15,18 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Final
 
 from homeassistant.core import HomeAssistant, callback
+from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.util import dt as dt_util
 
 from .capabilities import Capabilities, CloudAnswers, capabilities_of
-from .cloud.errors import DeviceNotShareableError, UserNotFoundError, XiaomiCloudError
+from .cloud.errors import (
+    CloudConnectionError,
+    DeviceNotShareableError,
+    MalformedResponseError,
+    UserNotFoundError,
+    XiaomiCloudError,
+)
 from .cloud.models import Device, Invite, SharePermission, ShareStatus
 from .cloud.regions import Region
 from .const import CONF_AUTO_ACCEPT_FROM, DOMAIN, EventType
@@ -118,8 +125,9 @@ class AccountSharing:
         self.coordinator = coordinator
         self._context = context
         self.answers = CloudAnswers()
-        # Shares this account withdrew itself, so their disappearance is no "decline".
-        self._withdrawn: set[tuple[str, str]] = set()
+        # Shares this account withdrew itself, and when: their disappearance is no
+        # "decline", even when a read that began before the withdrawal ends after it.
+        self._withdrawn: dict[tuple[str, str], datetime] = {}
         self._seen: AccountSnapshot | None = None
         self._auto_accepting: set[int] = set()
 
@@ -248,24 +256,35 @@ class AccountSharing:
         for device in devices:
             self.check_share(device, recipient, permission, auto_accept=auto_accept)
         peer = self._context.peers(recipient.user_id)
+        involved = [self, *([peer] if peer else [])]
         outcomes: list[ShareOutcome] = []
         for device in devices:
+            # Written ahead: if the cloud makes the share but its answer is lost, the
+            # share still ends on time. A refresh forgets it if the share never came.
+            timed = self._expiry(device, recipient, permission, until) if until else None
+            if timed is not None:
+                await self._context.expiries.async_set(timed)
             try:
                 await self.client.share(device.region, device.did, recipient.user_id, permission)
             except XiaomiCloudError as err:
+                unanswered = isinstance(err, (CloudConnectionError, MalformedResponseError))
+                if timed is not None and not unanswered:
+                    await self._context.expiries.async_cancel(self.entry_id, device.did, recipient.user_id)
                 self._learn_refusal(device, permission, err)
                 self._record(EventType.ACTION_FAILED, device, recipient, message=err.key)
-                raise cloud_failed(err) from err
+                if outcomes:
+                    await async_refresh_accounts(involved)
+                raise _share_failed(
+                    err, device, outcomes, timed=timed is not None, unanswered=unanswered
+                ) from err
             self._record(
                 EventType.INVITE_SENT, device, recipient, permission=permission.value, expires_at=until
             )
-            if until is not None:
-                await self._context.expiries.async_set(self._expiry(device, recipient, permission, until))
             status = "invited"
             if auto_accept and peer is not None and await peer.async_accept_from(self, device):
                 status = "accepted"
             outcomes.append(ShareOutcome(device.did, device.name, status))
-        await async_refresh_accounts([self, *([peer] if peer else [])])
+        await async_refresh_accounts(involved)
         return outcomes
 
     def _learn_refusal(self, device: Device, permission: SharePermission, err: XiaomiCloudError) -> None:
@@ -389,7 +408,7 @@ class AccountSharing:
                 raise cloud_failed(err) from err
             raise
         for person in people:
-            self._withdrawn.add((did, person.user_id))
+            self._withdrawn[(did, person.user_id)] = dt_util.utcnow()
             record = self._context.expiries.find(self.entry_id, did, person.user_id)
             await self._context.expiries.async_cancel(self.entry_id, did, person.user_id)
             if reason is RevokeReason.EXPIRY and record is not None:
@@ -493,6 +512,8 @@ class AccountSharing:
         if self._seen is not None:
             self._announce_changes(self._seen, snapshot)
         self._seen = snapshot
+        self._context.expiries.async_sweep(self.entry_id)
+        self._entry.async_create_task(self._hass, self._async_forget_gone_shares(snapshot), "expiry records")
         trusted = set(self._entry.options.get(CONF_AUTO_ACCEPT_FROM, []))
         due = [
             i
@@ -502,6 +523,12 @@ class AccountSharing:
         if due:
             self._auto_accepting.update(i.invite_id for i in due)
             self._entry.async_create_task(self._hass, self._async_auto_accept(due), "auto-accept invites")
+
+    async def _async_forget_gone_shares(self, snapshot: AccountSnapshot) -> None:
+        """Expiry records of shares the cloud no longer lists are cleared, never reused."""
+        await self._context.expiries.async_reconcile(
+            self.entry_id, {r.value for r in self.regions}, snapshot.shared_pairs, snapshot.read_at
+        )
 
     async def _async_auto_accept(self, invites: list[Invite]) -> None:
         try:
@@ -521,7 +548,7 @@ class AccountSharing:
             for gone in before.values():
                 if gone.status == ShareStatus.PENDING and (did, gone.user_id) not in self._withdrawn:
                     self._record(EventType.SHARE_DECLINED, camera, Recipient(gone.user_id, gone.nickname))
-        self._withdrawn.clear()
+        self._withdrawn = {pair: at for pair, at in self._withdrawn.items() if at >= new.read_at}
         known = {i.invite_id for i in old.invites}
         for invite in new.invites:
             if invite.invite_id not in known and not new.invite_is_expired(invite):
@@ -552,6 +579,27 @@ class AccountSharing:
                 message=message,
             )
         )
+
+
+def _share_failed(
+    err: XiaomiCloudError, device: Device, done: list[ShareOutcome], *, timed: bool, unanswered: bool
+) -> HomeAssistantError:
+    """Say exactly what happened: what was shared, and whether the cloud answered at all."""
+    if done:
+        key = "share_stopped_after"
+    elif unanswered:
+        key = "share_unanswered_timed" if timed else "share_unanswered"
+    else:
+        return cloud_failed(err)
+    return HomeAssistantError(
+        translation_domain=DOMAIN,
+        translation_key=key,
+        translation_placeholders={
+            "camera": device.name,
+            "done": ", ".join(o.camera for o in done),
+            "error": err.key,
+        },
+    )
 
 
 @dataclass(frozen=True, slots=True)

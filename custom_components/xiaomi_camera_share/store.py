@@ -21,7 +21,12 @@ HISTORY_SAVE_DELAY: Final = 2.0
 
 
 class ExpiryRecord(TypedDict):
-    """A share that must be revoked at ``expires_at`` (ISO 8601, UTC)."""
+    """A share that must be revoked at ``expires_at`` (ISO 8601, UTC).
+
+    It is written before the share is asked of the cloud, so a share whose answer
+    was lost still ends on time. ``set_at`` tells a refresh that began earlier, and
+    so cannot show the share yet, from one that proves the share is gone.
+    """
 
     entry_id: str
     region: str
@@ -32,6 +37,7 @@ class ExpiryRecord(TypedDict):
     permission: str
     expires_at: str
     failures: int
+    set_at: NotRequired[str]
 
 
 class HistoryRecord(TypedDict):

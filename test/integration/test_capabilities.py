@@ -24,7 +24,7 @@ def camera(model: str, did: str = "1") -> Device:
         ("chuangmi.camera.ipc019", True, False, None),
         ("lumi.camera.gwagl01", False, False, NotShareableReason.MODEL_NOT_SHAREABLE),
         ("isa.camera.virtual", False, False, NotShareableReason.MODEL_NOT_SHAREABLE),
-        ("vendor.camera.unknown", True, True, None),
+        ("vendor.camera.unknown", True, False, None),
     ],
 )
 def test_model_table(model: str, can_share: bool, view_only: bool, reason: NotShareableReason | None) -> None:

@@ -140,7 +140,12 @@ async def test_cloud_failing_at_expiry_retries_then_raises_repair(
     [issue] = issue_registry.issues.values()
     assert issue.domain == DOMAIN
     assert issue.translation_key == "expiry_failed"
-    assert issue.translation_placeholders == {"camera": "Front door", "person": "Bob"}
+    assert issue.translation_placeholders == {
+        "camera": "Front door",
+        "person": "Bob",
+        "account": entry.title,
+        "error": "cannot_connect",
+    }
     assert [e.data["type"] for e in events] == ["action_failed"]
     assert len(cloud.sharees_of("cam1")) == 1
 

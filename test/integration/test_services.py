@@ -250,7 +250,8 @@ async def test_cloud_failure_is_translated_and_recorded(
         await call(
             hass, "share", {"device_id": device_id(hass, owner_entry.entry_id, "cam1"), "recipient": GUEST}
         )
-    assert err.value.translation_key == "cloud_error"
+    # No answer is not a refusal: the message does not claim that nothing changed.
+    assert err.value.translation_key == "share_unanswered"
     assert [e.data["type"] for e in events] == ["action_failed"]
     assert events[0].data["message"] == "cannot_connect"
 
