@@ -8,7 +8,6 @@ timers and auto-accept all come through here; nothing else writes to the cloud.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -34,6 +33,7 @@ from .entry_data import entry_regions
 from .events import ShareEvent
 from .exceptions import cloud_errors, cloud_failed, invalid
 from .expiry import expires_at as expiry_time
+from .recipient_text import account_query, looks_like_email
 from .store import ExpiryRecord
 
 if TYPE_CHECKING:
@@ -50,8 +50,6 @@ if TYPE_CHECKING:
 
 _LOGGER = logging.getLogger(__name__)
 
-# Xiaomi IDs are numbers; phone numbers are numbers, optionally with a leading "+".
-ID_OR_PHONE: Final = re.compile(r"^\+?\d{5,20}$")
 # A person looked up by the card is shared with moments later; ask the cloud once.
 LOOKUP_CACHE_TIME: Final = timedelta(minutes=10)
 
@@ -174,9 +172,12 @@ class AccountSharing:
             return Recipient(saved["user_id"], saved["nickname"] or saved["name"])
         if (peer := self._context.peers(query)) is not None:
             return Recipient(peer.user_id, peer.title)
-        if not ID_OR_PHONE.match(query):
-            raise invalid("recipient_unknown_name", recipient=query)
-        profile = await self._async_profile(region, query)
+        if (account := account_query(query)) is None:
+            key = "recipient_email" if looks_like_email(query) else "recipient_unknown_name"
+            raise invalid(key, recipient=query)
+        if (peer := self._context.peers(account)) is not None:
+            return Recipient(peer.user_id, peer.title)
+        profile = await self._async_profile(region, account)
         return Recipient(profile.user_id, profile.nickname)
 
     async def _async_profile(self, region: Region, query: str) -> UserProfile:
