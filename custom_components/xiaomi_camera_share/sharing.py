@@ -52,6 +52,10 @@ _LOGGER = logging.getLogger(__name__)
 
 # A person looked up by the card is shared with moments later; ask the cloud once.
 LOOKUP_CACHE_TIME: Final = timedelta(minutes=10)
+# While something is about to change, who a camera is shared with is read this often.
+QUICK_READ_EVERY: Final = timedelta(seconds=20)
+# A timed share this close to its end is watched closely.
+EXPIRY_SOON: Final = timedelta(minutes=5)
 
 
 class RevokeReason(StrEnum):
@@ -104,6 +108,8 @@ class SharingContext:
     events: EventLog
     peers: PeerLookup
     lookups: dict[tuple[str, str], _CachedProfile] = field(default_factory=dict)
+    # Cards open right now (live websocket subscriptions): they want fresh state.
+    watchers: int = 0
 
 
 class AccountSharing:
@@ -501,6 +507,38 @@ class AccountSharing:
             return False
         self._context.events.record(ShareEvent.about_invite(EventType.INVITE_ACCEPTED, self.entry_id, invite))
         return True
+
+    # --- freshness -----------------------------------------------------------------
+
+    def regions_to_watch(self) -> set[Region]:
+        """Regions whose share state can change soon; empty when nothing is expected.
+
+        An owned camera with an invite waiting for an answer, a timed share about to
+        end, or a card open: only then is it worth asking the cloud between refreshes.
+        """
+        snapshot = self.coordinator.data
+        if snapshot is None or not self.coordinator.last_update_success:
+            return set()
+        owned = {did: d for did, d in snapshot.cameras.items() if d.is_owned}
+        if self._context.watchers:
+            return {d.region for d in owned.values()}
+        soon = dt_util.utcnow() + EXPIRY_SOON
+        watched = {
+            d.region
+            for did, d in owned.items()
+            if any(s.status == ShareStatus.PENDING for s in snapshot.sharees_of(did))
+        }
+        watched |= {
+            Region(r["region"])
+            for r in self._context.expiries.records_of(self.entry_id)
+            if expiry_time(r) <= soon and r["did"] in owned
+        }
+        return watched
+
+    async def async_quick_read(self, _now: datetime | None = None) -> None:
+        """Between refreshes, re-read share state where it can change; nothing otherwise."""
+        if regions := self.regions_to_watch():
+            await self.coordinator.async_read_shares(regions)
 
     # --- after each refresh --------------------------------------------------------
 
