@@ -2,7 +2,8 @@
 import type { Store } from "../state/store.ts";
 import { ShareStatus, type Device, type Share } from "../state/model.ts";
 
-const PERMIT = { owner: 16, shared: 4, readOnly: 32 } as const;
+// permitLevel bits (plugin SDK: 4 normal share, 36 read-only share, 68 home share).
+const PERMIT = { owner: 16, shared: 4, readOnly: 32, home: 64 } as const;
 
 function deviceJson(device: Device, permitLevel: number): Record<string, unknown> {
   return {
@@ -40,14 +41,34 @@ export function visibleDevices(
   const owned: Record<string, unknown>[] = store
     .ownedDevices(userId, region)
     .map((d) => deviceJson(d, PERMIT.owner));
-  const shared: Record<string, unknown>[] = store.sharedToUser(userId, region).map(({ device, share }) => ({
-    ...deviceJson(device, share.readOnly ? PERMIT.shared | PERMIT.readOnly : PERMIT.shared),
-    owner: { userid: Number(device.ownerId), nickname: store.nickname(device.ownerId), icon: "" },
-  }));
+  const shared: Record<string, unknown>[] = store.sharedToUser(userId, region).map(({ device, share }) =>
+    share.viaHome
+      ? // A home share carries no owner object: clients that pick separately shared
+        // devices by their `owner` (ha_xiaomi_home, mijia-api) do not count it as one.
+        deviceJson(device, PERMIT.shared | PERMIT.home)
+      : {
+          ...deviceJson(device, share.readOnly ? PERMIT.shared | PERMIT.readOnly : PERMIT.shared),
+          owner: { userid: Number(device.ownerId), nickname: store.nickname(device.ownerId), icon: "" },
+        },
+  );
   return [...owned, ...shared].sort((a, b) => Number(a["did"]) - Number(b["did"]));
 }
 
-/** One sharee of a device as get_share_user / device_share_list list them. */
+/**
+ * One sharee as device_share_list lists it: the four fields the Mi Home app reads
+ * there, or (withStatus) get_share_user's whole item.
+ */
+export function listedShareeJson(store: Store, share: Share, withStatus: boolean): Record<string, unknown> {
+  if (withStatus) return shareeJson(store, share);
+  return {
+    userid: Number(share.shareeId),
+    nickname: store.nickname(share.shareeId),
+    icon: store.account(share.shareeId)?.icon ?? "",
+    mtime: share.mtime,
+  };
+}
+
+/** One sharee of a device as get_share_user lists it. */
 export function shareeJson(store: Store, share: Share): Record<string, unknown> {
   return {
     userid: Number(share.shareeId),
