@@ -29,6 +29,7 @@ from .models import (
 from .passport import Passport
 from .regions import DEFAULT_ENDPOINTS, Endpoints, Region
 from .session_token import ServiceSession, mint_service_session
+from .shapes import ReplyShapes
 from .transport import DEFAULT_TIMEOUTS, Timeouts
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     import aiohttp
 
     from .parsing import Fingerprint, ShareListing
+    from .shapes import ReplyShapes
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -80,6 +82,11 @@ class XiaomiCloudClient:
         # Per device: its device_share_list entry and the statuses get_share_user
         # gave for it, kept while nobody's invite waits and the entry is unchanged.
         self._settled: dict[tuple[Region, str], tuple[Fingerprint, tuple[Sharee, ...]]] = {}
+
+    @property
+    def reply_shapes(self) -> ReplyShapes:
+        """The shape of the last reply of each endpoint (no values), for diagnostics."""
+        return self._api.shapes
 
     @property
     def credentials(self) -> Credentials:
