@@ -181,7 +181,9 @@ class Simulator:
         self.url = url
 
     async def _call(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
-        async with self._http.request(method, f"{self.url}/_control{path}", json=body) as response:
+        # Every call that changes something is sent as JSON, even without a body.
+        json = body if body is not None or method == "GET" else {}
+        async with self._http.request(method, f"{self.url}/_control{path}", json=json) as response:
             payload = await response.json(content_type=None)
             assert response.status == 200, f"control {method} {path}: {payload}"
             return payload
