@@ -263,6 +263,38 @@ export function frontendSuite(stack: () => Stack): void {
       await page.locator("xcs-manage-dialog").waitFor({ state: "detached" });
     });
 
+    it("shows an invite accepted on the other phone while the card is open, without a refresh", async () => {
+      const nursery = { did: "501000003", name: "Nursery" };
+      const connection = stack().connection;
+      await callIntegrationService(connection, "share", {
+        device_id: await cameraDeviceId(connection, nursery.did),
+        recipient: guestUserId,
+      });
+      await page.goto(`${stack().baseUrl}/camera-share/cameras`);
+      const tileOfNursery = tile(page, nursery.name);
+      await tileOfNursery.locator(".chip.pending").waitFor();
+
+      // The guest's Mi Home app is the simulator's page: no account of theirs is configured here.
+      const phone = await browser.context.newPage();
+      await phone.goto(`${stack().simulator.url}/?userId=${guestUserId}`);
+      const accepted = performance.now();
+      await phone
+        .locator("div.card")
+        .filter({ hasText: nursery.name })
+        .getByRole("button", { name: "Accept" })
+        .click();
+      await pendingShare(stack(), nursery.did, guestUserId, ShareStatus.accepted);
+      await tileOfNursery.locator(".chip.accepted").waitFor({ timeout: 45_000 });
+      measured["Accept on the other phone → the card shows access (ms)"] = Math.round(
+        performance.now() - accepted,
+      );
+      await phone.close();
+      await callIntegrationService(connection, "revoke", {
+        device_id: await cameraDeviceId(connection, nursery.did),
+        recipient: guestUserId,
+      });
+    });
+
     it("turns guest mode on and off, and the automations share and revoke", async () => {
       const toggle = page
         .locator("hui-toggle-entity-row")
