@@ -9,6 +9,7 @@ from homeassistant.core import Event, HomeAssistant, callback
 from homeassistant.exceptions import ConfigEntryAuthFailed, ConfigEntryNotReady
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.dispatcher import async_dispatcher_send
+from homeassistant.helpers.event import async_track_time_interval
 
 from . import api
 from .accounts import account_of_user
@@ -21,7 +22,7 @@ from .events import EventLog
 from .expiry import ExpiryScheduler
 from .frontend import async_setup_frontend
 from .services import async_setup_services
-from .sharing import AccountSharing, SharingContext
+from .sharing import QUICK_READ_EVERY, AccountSharing, SharingContext
 from .store import ShareStore
 from .websocket_api import async_setup_websocket
 
@@ -94,6 +95,15 @@ async def async_setup_entry(hass: HomeAssistant, entry: XiaomiConfigEntry) -> bo
         async_dispatcher_send(hass, SIGNAL_STATE_CHANGED)
 
     entry.async_on_unload(account.coordinator.async_add_listener(on_refresh))
+    entry.async_on_unload(
+        async_track_time_interval(
+            hass,
+            account.async_quick_read,
+            QUICK_READ_EVERY,
+            name=f"{DOMAIN} quick share read",
+            cancel_on_shutdown=True,
+        )
+    )
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     hass.data[DATA_KEY].expiries.async_attach(entry.entry_id, account)
     on_refresh()

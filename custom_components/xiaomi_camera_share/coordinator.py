@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Final
 
 from homeassistant.exceptions import ConfigEntryAuthFailed
 from homeassistant.helpers.update_coordinator import TimestampDataUpdateCoordinator, UpdateFailed
@@ -18,12 +19,20 @@ from .const import CONF_SCAN_INTERVAL, DEFAULT_SCAN_INTERVAL, DOMAIN
 from .entry_data import entry_regions
 
 if TYPE_CHECKING:
+    from collections.abc import Coroutine
+
     from homeassistant.config_entries import ConfigEntry
     from homeassistant.core import HomeAssistant
 
     from .cloud.client import XiaomiCloudClient
 
 _LOGGER = logging.getLogger(__name__)
+
+# Requests of one refresh that run at once, per account: enough to hide latency,
+# few enough to stay a polite client.
+MAX_PARALLEL_REQUESTS: Final = 4
+# Regions the account does not keep cameras in are searched for invites this often.
+OTHER_REGIONS_EVERY: Final = timedelta(hours=1)
 
 
 @dataclass(slots=True)
@@ -74,6 +83,9 @@ class AccountCoordinator(TimestampDataUpdateCoordinator[AccountSnapshot]):
             update_interval=timedelta(minutes=minutes) if minutes else DEFAULT_SCAN_INTERVAL,
         )
         self.client = client
+        self._every_region_next = False
+        self._others_read_at: datetime | None = None
+        self._other_invites: list[Invite] = []
 
     async def _async_update_data(self) -> AccountSnapshot:
         try:
@@ -87,21 +99,95 @@ class AccountCoordinator(TimestampDataUpdateCoordinator[AccountSnapshot]):
                 translation_placeholders={"error": err.key},
             ) from err
 
+    def read_every_region_next(self) -> None:
+        """Look for invites in every region at the next refresh (someone asked for it)."""
+        self._every_region_next = True
+
     async def _fetch(self) -> AccountSnapshot:
+
         snapshot = AccountSnapshot()
-        for region in entry_regions(self.config_entry):
-            devices = await self.client.get_devices(region)
-            cameras = {d.did: d for d in devices if d.is_camera}
+        regions = entry_regions(self.config_entry)
+        # Invites are looked for in every region, so one waiting where the account does
+        # not look for cameras is still found and named; the others only now and then.
+        others = [r for r in Region if r not in regions]
+        read_others = (
+            self._every_region_next
+            or self._others_read_at is None
+            or snapshot.read_at - self._others_read_at >= OTHER_REGIONS_EVERY
+        )
+        invite_regions = regions + others if read_others else regions
+        limit = asyncio.Semaphore(MAX_PARALLEL_REQUESTS)
+        try:
+            async with asyncio.TaskGroup() as group:
+                region_reads = [group.create_task(self._read_region(region, limit)) for region in regions]
+                invite_reads = [
+                    group.create_task(_bounded(limit, self.client.get_invites(region)))
+                    for region in invite_regions
+                ]
+        except ExceptionGroup as group_error:
+            raise _most_telling(group_error) from group_error
+        for read in region_reads:
+            cameras, sharees = read.result()
             snapshot.cameras.update(cameras)
-            if any(d.is_owned for d in cameras.values()):
-                shares = await self.client.get_shares(region)
-                for did in cameras:
-                    snapshot.sharees[did] = [
-                        s for s in shares.get(did, []) if s.status != ShareStatus.REJECTED
-                    ]
-        # Invites are looked for in every region, so one waiting where the account
-        # does not look for cameras is still found and named.
-        for region in Region:
-            invites = await self.client.get_invites(region)
-            snapshot.invites.extend(i for i in invites if i.status == ShareStatus.PENDING)
+            snapshot.sharees.update(sharees)
+        invites = [i for read in invite_reads for i in read.result() if i.status == ShareStatus.PENDING]
+        if read_others:
+            self._every_region_next = False
+            self._others_read_at = snapshot.read_at
+            self._other_invites = [i for i in invites if i.region in others]
+        snapshot.invites = [i for i in invites if i.region in regions] + self._other_invites
         return snapshot
+
+    async def _read_region(
+        self, region: Region, limit: asyncio.Semaphore
+    ) -> tuple[dict[str, Device], dict[str, list[Sharee]]]:
+        """The cameras of one region, and who each owned one is shared with."""
+        devices = await _bounded(limit, self.client.get_devices(region))
+        cameras = {d.did: d for d in devices if d.is_camera}
+        if not any(d.is_owned for d in cameras.values()):
+            return cameras, {}
+        return cameras, _live_sharees(cameras, await _bounded(limit, self.client.get_shares(region)))
+
+    async def async_read_shares(self, regions: set[Region]) -> None:
+        """Re-read only who the cameras of these regions are shared with, and publish it.
+
+        The cheap poll while something is about to change; the full refresh keeps its
+        own schedule, and the snapshot keeps its older read time (it is not complete).
+        """
+        if self.data is None or not regions:
+            return
+        limit = asyncio.Semaphore(MAX_PARALLEL_REQUESTS)
+        try:
+            async with asyncio.TaskGroup() as group:
+                reads = {r: group.create_task(_bounded(limit, self.client.get_shares(r))) for r in regions}
+        except ExceptionGroup as group_error:
+            _LOGGER.debug("quick share read failed: %s", _most_telling(group_error).key)
+            return
+        sharees = dict(self.data.sharees)
+        for region, read in reads.items():
+            cameras = {did: d for did, d in self.data.cameras.items() if d.region == region}
+            sharees.update(_live_sharees(cameras, read.result()))
+        self.data = replace(self.data, sharees=sharees)
+        self.async_update_listeners()
+
+
+async def _bounded[T](limit: asyncio.Semaphore, call: Coroutine[Any, Any, T]) -> T:
+    async with limit:
+        return await call
+
+
+def _live_sharees(cameras: dict[str, Device], shares: dict[str, list[Sharee]]) -> dict[str, list[Sharee]]:
+    """Sharees of each owned camera; declined shares are gone from the user's view."""
+    return {
+        did: [s for s in shares.get(did, []) if s.status != ShareStatus.REJECTED]
+        for did, device in cameras.items()
+        if device.is_owned
+    }
+
+
+def _most_telling(group_error: ExceptionGroup) -> XiaomiCloudError:
+    """Of the failures of parallel reads, the one that decides what the user must do."""
+    errors = [e for e in group_error.exceptions if isinstance(e, XiaomiCloudError)]
+    if len(errors) != len(group_error.exceptions):
+        raise group_error
+    return next((e for e in errors if isinstance(e, AuthExpiredError)), errors[0])

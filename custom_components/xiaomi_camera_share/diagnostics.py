@@ -75,4 +75,8 @@ async def async_get_config_entry_diagnostics(hass: HomeAssistant, entry: XiaomiC
         "state": entry.state.value,
         "requests_made": entry.runtime_data.client.request_count if loaded else None,
     }
-    return async_redact_data(data, TO_REDACT)
+    redacted: dict[str, Any] = async_redact_data(data, TO_REDACT)
+    # How the cloud answered, by shape only (keys, types, lengths and codes): it holds
+    # no values to redact, and its key names are what a bug report needs.
+    redacted["reply_shapes"] = entry.runtime_data.client.reply_shapes.replies if loaded else {}
+    return redacted

@@ -246,7 +246,10 @@ async def _async_lookup_recipient(call: ServiceCall) -> ServiceResponse:
 
 
 async def _async_refresh(call: ServiceCall) -> None:
-    await async_refresh_accounts(_accounts_of(call))
+    accounts = _accounts_of(call)
+    for account in accounts:
+        account.coordinator.read_every_region_next()
+    await async_refresh_accounts(accounts)
 
 
 def async_setup_services(hass: HomeAssistant) -> None:

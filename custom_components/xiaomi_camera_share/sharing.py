@@ -8,7 +8,6 @@ timers and auto-accept all come through here; nothing else writes to the cloud.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -34,6 +33,7 @@ from .entry_data import entry_regions
 from .events import ShareEvent
 from .exceptions import cloud_errors, cloud_failed, invalid
 from .expiry import expires_at as expiry_time
+from .recipient_text import account_query, looks_like_email
 from .store import ExpiryRecord
 
 if TYPE_CHECKING:
@@ -50,10 +50,12 @@ if TYPE_CHECKING:
 
 _LOGGER = logging.getLogger(__name__)
 
-# Xiaomi IDs are numbers; phone numbers are numbers, optionally with a leading "+".
-ID_OR_PHONE: Final = re.compile(r"^\+?\d{5,20}$")
 # A person looked up by the card is shared with moments later; ask the cloud once.
 LOOKUP_CACHE_TIME: Final = timedelta(minutes=10)
+# While something is about to change, who a camera is shared with is read this often.
+QUICK_READ_EVERY: Final = timedelta(seconds=20)
+# A timed share this close to its end is watched closely.
+EXPIRY_SOON: Final = timedelta(minutes=5)
 
 
 class RevokeReason(StrEnum):
@@ -106,6 +108,8 @@ class SharingContext:
     events: EventLog
     peers: PeerLookup
     lookups: dict[tuple[str, str], _CachedProfile] = field(default_factory=dict)
+    # Cards open right now (live websocket subscriptions): they want fresh state.
+    watchers: int = 0
 
 
 class AccountSharing:
@@ -174,9 +178,12 @@ class AccountSharing:
             return Recipient(saved["user_id"], saved["nickname"] or saved["name"])
         if (peer := self._context.peers(query)) is not None:
             return Recipient(peer.user_id, peer.title)
-        if not ID_OR_PHONE.match(query):
-            raise invalid("recipient_unknown_name", recipient=query)
-        profile = await self._async_profile(region, query)
+        if (account := account_query(query)) is None:
+            key = "recipient_email" if looks_like_email(query) else "recipient_unknown_name"
+            raise invalid(key, recipient=query)
+        if (peer := self._context.peers(account)) is not None:
+            return Recipient(peer.user_id, peer.title)
+        profile = await self._async_profile(region, account)
         return Recipient(profile.user_id, profile.nickname)
 
     async def _async_profile(self, region: Region, query: str) -> UserProfile:
@@ -500,6 +507,38 @@ class AccountSharing:
             return False
         self._context.events.record(ShareEvent.about_invite(EventType.INVITE_ACCEPTED, self.entry_id, invite))
         return True
+
+    # --- freshness -----------------------------------------------------------------
+
+    def regions_to_watch(self) -> set[Region]:
+        """Regions whose share state can change soon; empty when nothing is expected.
+
+        An owned camera with an invite waiting for an answer, a timed share about to
+        end, or a card open: only then is it worth asking the cloud between refreshes.
+        """
+        snapshot = self.coordinator.data
+        if snapshot is None or not self.coordinator.last_update_success:
+            return set()
+        owned = {did: d for did, d in snapshot.cameras.items() if d.is_owned}
+        if self._context.watchers:
+            return {d.region for d in owned.values()}
+        soon = dt_util.utcnow() + EXPIRY_SOON
+        watched = {
+            d.region
+            for did, d in owned.items()
+            if any(s.status == ShareStatus.PENDING for s in snapshot.sharees_of(did))
+        }
+        watched |= {
+            Region(r["region"])
+            for r in self._context.expiries.records_of(self.entry_id)
+            if expiry_time(r) <= soon and r["did"] in owned
+        }
+        return watched
+
+    async def async_quick_read(self, _now: datetime | None = None) -> None:
+        """Between refreshes, re-read share state where it can change; nothing otherwise."""
+        if regions := self.regions_to_watch():
+            await self.coordinator.async_read_shares(regions)
 
     # --- after each refresh --------------------------------------------------------
 

@@ -57,7 +57,17 @@ def ws_subscribe(hass: HomeAssistant, connection: ActiveConnection, msg: dict[st
             pending = True
             hass.loop.call_soon(push)
 
-    connection.subscriptions[msg_id] = async_dispatcher_connect(hass, SIGNAL_STATE_CHANGED, schedule_push)
+    # An open card makes the accounts read share state more often until it closes.
+    context = hass.data[DATA_KEY].sharing
+    context.watchers += 1
+    disconnect = async_dispatcher_connect(hass, SIGNAL_STATE_CHANGED, schedule_push)
+
+    @callback
+    def unsubscribe() -> None:
+        context.watchers -= 1
+        disconnect()
+
+    connection.subscriptions[msg_id] = unsubscribe
     connection.send_result(msg_id)
     push()
 

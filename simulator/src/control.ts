@@ -1,5 +1,6 @@
 // /_control/...: JSON calls for tests and demos (reset, seed, state, faults, clock, QR, outbox).
 import type { SimContext } from "./context.ts";
+import { controlRefusal } from "./control-guard.ts";
 import { FAULT_KINDS, type FaultKind } from "./faults.ts";
 import { jsonOf, jsonReply, type Reply, type SimRequest } from "./http.ts";
 import { DEFAULT_CONFIG, isSetting, settingProblem, type SimConfig } from "./state/model.ts";
@@ -144,6 +145,8 @@ const ROUTES: Record<string, Handler> = {
 };
 
 export async function handleControl(ctx: SimContext, req: SimRequest): Promise<Reply> {
+  const refusal = controlRefusal(req);
+  if (refusal !== undefined) return jsonReply({ error: refusal }, 403);
   const handler = ROUTES[`${req.method} ${req.path}`];
   if (!handler) return jsonReply({ error: `no control call ${req.method} ${req.path}` }, 404);
   try {

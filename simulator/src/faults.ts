@@ -1,7 +1,8 @@
-// Fault injection: make matching cloud requests slow, fail, hang or answer garbage.
+// Fault injection: make matching cloud requests slow, fail, hang, answer garbage, or take
+// effect and then lose their answer.
 
-export type FaultKind = "latency" | "status" | "timeout" | "malformed";
-export const FAULT_KINDS: readonly FaultKind[] = ["latency", "status", "timeout", "malformed"];
+export type FaultKind = "latency" | "status" | "timeout" | "malformed" | "reply_lost";
+export const FAULT_KINDS: readonly FaultKind[] = ["latency", "status", "timeout", "malformed", "reply_lost"];
 
 export interface Fault {
   id: number;

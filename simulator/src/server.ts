@@ -73,7 +73,11 @@ export function createSimulator(ctx = new SimContext(), options: SimulatorOption
     const status = fault("status");
     if (status) return send(res, reply(status.status ?? 500, "simulated server error"));
     if (fault("malformed")) return send(res, malformed(kind));
-    send(res, (await routeCloud(ctx, req, kind)) ?? notFound());
+    const answer = (await routeCloud(ctx, req, kind)) ?? notFound();
+    // reply_lost: the request has taken effect, but its answer never leaves; the socket stays
+    // open until the client gives up (or the simulator closes every connection on stop).
+    if (fault("reply_lost")) return;
+    send(res, answer);
   };
   return createServer((raw, res) => {
     handle(raw, res)

@@ -57,6 +57,9 @@ class Control:
         self._base = f"{base_url}/_control"
 
     async def call(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
+        # The simulator takes non-GET control calls only as JSON, bodiless ones included.
+        if body is None and method != "GET":
+            body = {}
         async with self._http.request(method, f"{self._base}{path}", json=body) as response:
             payload = await response.json(content_type=None)
             assert response.status == 200, f"control {method} {path}: {payload}"

@@ -46,6 +46,7 @@ from custom_components.xiaomi_camera_share.cloud.models import (
     VerificationMethod,
 )
 from custom_components.xiaomi_camera_share.cloud.regions import Region
+from custom_components.xiaomi_camera_share.cloud.shapes import ReplyShapes
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -158,6 +159,7 @@ class FakeClient:
         self._cloud = cloud
         self.credentials = credentials
         self.request_count = 0
+        self.reply_shapes = ReplyShapes()
         self._on_credentials_changed = on_credentials_changed
 
     @property

@@ -71,15 +71,15 @@ async def test_cloud_outage_makes_entities_unavailable_then_recovers(
     await setup_entry(hass, make_entry())
     cloud.failing = True
     async_fire_time_changed(hass, dt_util.utcnow() + timedelta(minutes=6))
-    await hass.async_block_till_done()
+    await hass.async_block_till_done(wait_background_tasks=True)
     assert hass.states.get("sensor.front_door_shared_with").state == STATE_UNAVAILABLE
     async_fire_time_changed(hass, dt_util.utcnow() + timedelta(minutes=12))
-    await hass.async_block_till_done()
+    await hass.async_block_till_done(wait_background_tasks=True)
     assert caplog.text.count("Error fetching") == 1
 
     cloud.failing = False
     async_fire_time_changed(hass, dt_util.utcnow() + timedelta(minutes=18))
-    await hass.async_block_till_done()
+    await hass.async_block_till_done(wait_background_tasks=True)
     assert hass.states.get("sensor.front_door_shared_with").state == "0"
     assert "Fetching" in caplog.text
     assert "recovered" in caplog.text
@@ -89,7 +89,7 @@ async def test_new_camera_appears_without_reload(hass: HomeAssistant, cloud: Fak
     await setup_entry(hass, make_entry())
     cloud.add_camera(OWNER, "cam3", "Backyard")
     async_fire_time_changed(hass, dt_util.utcnow() + timedelta(minutes=6))
-    await hass.async_block_till_done()
+    await hass.async_block_till_done(wait_background_tasks=True)
     assert hass.states.get("sensor.backyard_shared_with").state == "0"
 
 

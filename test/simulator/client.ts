@@ -52,7 +52,12 @@ export class SimClient {
 
   async http(
     url: string,
-    options: { method?: string; cookies?: Record<string, string>; form?: Record<string, string> } = {},
+    options: {
+      method?: string;
+      cookies?: Record<string, string>;
+      form?: Record<string, string>;
+      signal?: AbortSignal;
+    } = {},
   ): Promise<HttpAnswer> {
     const headers: Record<string, string> = {};
     if (options.cookies) headers["cookie"] = cookieHeader(options.cookies);
@@ -66,6 +71,7 @@ export class SimClient {
       headers,
       body,
       redirect: "manual",
+      signal: options.signal,
     });
     return { status: res.status, headers: res.headers, text: await res.text() };
   }
@@ -136,6 +142,7 @@ export class SimClient {
     path: string,
     data: unknown,
     tamper: (form: Record<string, string>) => void = () => {},
+    signal?: AbortSignal,
   ): Promise<HttpAnswer & { nonce: string }> {
     const nonce = makeNonce(Date.now());
     const form: Record<string, string> = {
@@ -151,6 +158,7 @@ export class SimClient {
         serviceToken: session.serviceToken,
         yetAnotherServiceToken: session.serviceToken,
       },
+      signal,
     });
     return { ...answer, nonce };
   }

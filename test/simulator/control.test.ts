@@ -1,4 +1,4 @@
-// The control surface: reset, seed, state, config, outbox, errors.
+// The control surface: reset, seed, state, config, outbox, errors, and who may call it.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { SEED_DEVICES, SEED_USERS } from "../../simulator/src/state/seed.ts";
@@ -117,7 +117,11 @@ describe("config and errors", () => {
       h.client.control("nothing-here"),
       (error: { status?: number }) => error.status === 404,
     );
-    const res = await fetch(`${h.client.base}/_control/clock/advance`, { method: "POST", body: "{not json" });
+    const res = await fetch(`${h.client.base}/_control/clock/advance`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{not json",
+    });
     assert.equal(res.status, 400);
   });
 
@@ -126,5 +130,84 @@ describe("config and errors", () => {
     assert.equal((await h.client.control<unknown[]>("outbox")).length, 1);
     await h.client.control("outbox", {}, "DELETE");
     assert.equal((await h.client.control<unknown[]>("outbox")).length, 0);
+  });
+});
+
+describe("who may call it", () => {
+  const JSON_TYPE = { "content-type": "application/json" };
+  const raw = (path: string, init: RequestInit = {}): Promise<Response> =>
+    fetch(`${h.client.base}/_control/${path}`, init);
+  const ownOrigins = (): string[] => [h.client.base, h.client.base.replace("127.0.0.1", "localhost")];
+
+  async function assertRefused(res: Response, reason: RegExp): Promise<void> {
+    assert.equal(res.status, 403);
+    const body = (await res.json()) as { error?: string };
+    assert.match(body.error ?? "", reason);
+  }
+
+  it("refuses a foreign origin, whatever the method, and changes nothing", async () => {
+    const foreign = { ...JSON_TYPE, origin: "http://evil.example" };
+    await assertRefused(
+      await raw("config", { method: "POST", headers: foreign, body: '{"shareeLimit": 1}' }),
+      /origin/,
+    );
+    await assertRefused(await raw("reset", { method: "POST", headers: foreign, body: "{}" }), /origin/);
+    await assertRefused(await raw("state", { headers: { origin: "http://evil.example" } }), /origin/);
+    // Same host, other port: another local web server is another origin.
+    const otherPort = { ...JSON_TYPE, origin: "http://127.0.0.1:1" };
+    await assertRefused(await raw("faults", { method: "DELETE", headers: otherPort }), /origin/);
+    await assertRefused(await raw("state", { headers: { origin: "null" } }), /origin/);
+    assert.equal((await h.client.control<Record<string, number>>("config"))["shareeLimit"], 10);
+  });
+
+  it("refuses a cross-site fetch even without an origin", async () => {
+    await assertRefused(await raw("state", { headers: { "sec-fetch-site": "cross-site" } }), /cross-site/);
+  });
+
+  it("refuses a non-GET call that is not sent as JSON", async () => {
+    await h.client.control("config", { shareeLimit: 4 });
+    await assertRefused(await raw("reset", { method: "POST" }), /application\/json/);
+    await assertRefused(
+      await raw("config", {
+        method: "POST",
+        headers: { "content-type": "text/plain" },
+        body: '{"shareeLimit": 1}',
+      }),
+      /application\/json/,
+    );
+    await assertRefused(
+      await raw("clock/advance", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: "seconds=60",
+      }),
+      /application\/json/,
+    );
+    await assertRefused(await raw("outbox", { method: "DELETE" }), /application\/json/);
+    assert.equal((await h.client.control<Record<string, number>>("config"))["shareeLimit"], 4);
+  });
+
+  it("accepts the simulator's own origin, sent as JSON", async () => {
+    for (const origin of ownOrigins()) {
+      const res = await raw("config", {
+        method: "POST",
+        headers: {
+          "content-type": "application/json; charset=utf-8",
+          origin,
+          "sec-fetch-site": "same-origin",
+        },
+        body: '{"shareeLimit": 2}',
+      });
+      assert.equal(res.status, 200, origin);
+      assert.equal(((await res.json()) as Record<string, number>)["shareeLimit"], 2);
+    }
+    const reset = await raw("reset", { method: "POST", headers: JSON_TYPE });
+    assert.equal(reset.status, 200, "a bodiless call sent as JSON");
+  });
+
+  it("answers a plain GET with no origin and no content type, as curl sends it", async () => {
+    const res = await raw("state");
+    assert.equal(res.status, 200);
+    assert.equal(((await res.json()) as StateDump).data.accounts.length, 6);
   });
 });

@@ -1,7 +1,10 @@
-// The web page: served plain, shows an account's view, and Accept acts on the shared state.
+// The web pages: the account view and the QR confirm page work in a real browser; a page of
+// another origin cannot reach the control surface.
 import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, it } from "node:test";
-import { chromium } from "playwright-core";
+import { chromium, type Page } from "playwright-core";
 import { chromiumArgs, chromiumPath } from "../../tools/lib/chromium.ts";
 import { SEED_DEVICES, SEED_USERS } from "../../simulator/src/state/seed.ts";
 import { useSimulator } from "./harness.ts";
@@ -27,6 +30,15 @@ const hostileWorld = {
   ],
   shares: [],
 };
+
+async function withPage(use: (page: Page) => Promise<void>): Promise<void> {
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs] });
+  try {
+    await use(await browser.newPage());
+  } finally {
+    await browser.close();
+  }
+}
 
 async function inviteGuest(): Promise<void> {
   await h.client.control("seed", hostileWorld);
@@ -120,5 +132,51 @@ describe("web page", () => {
     const guest = await h.client.login("3300000002", "p2");
     const list = (await h.client.call(guest, "cn", "/home/device_list", {})).result as { list: Row[] };
     assert.equal(list.list[0]?.["did"], "800000001");
+  });
+
+  it("confirms a QR login from its confirm page in a real browser", async () => {
+    const step1 = await h.client.passport("/pass/serviceLogin?sid=xiaomiio&_json=true");
+    const query = new URL(String(step1.json["location"])).searchParams;
+    const { json: qr } = await h.client.passport(`/longPolling/loginUrl?${query.toString()}`);
+    await withPage(async (page) => {
+      await page.goto(h.client.local(String(qr["loginUrl"])));
+      await page.locator(`#account option[value="${SEED_USERS.family}"]`).waitFor({ state: "attached" });
+      await page.selectOption("#account", SEED_USERS.family);
+      await page.getByRole("button", { name: "Confirm" }).click();
+      await page.getByText("Confirmed.").waitFor();
+    });
+    const poll = await h.client.http(String(qr["lp"]));
+    const granted = JSON.parse(poll.text.slice("&&&START&&&".length)) as Row;
+    assert.equal(String(granted["userId"]), SEED_USERS.family);
+  });
+
+  it("gives a page of another origin no way to change the world", async () => {
+    await h.client.control("config", { shareeLimit: 4 });
+    // A simple form POST and a no-cors fetch: what any page may send without asking.
+    const hostile = `<!doctype html>
+<form method="POST" enctype="text/plain" action="${h.client.base}/_control/clock/advance">
+<input name='{"seconds": 31536000, "x": "' value='"}'></form>
+<script>
+fetch("${h.client.base}/_control/reset", { method: "POST", mode: "no-cors", body: "{}" })
+  .finally(() => document.forms[0].submit());
+</script>`;
+    const server = createServer((_req, res) =>
+      res.writeHead(200, { "content-type": "text/html" }).end(hostile),
+    );
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      await withPage(async (page) => {
+        await page.goto(`http://127.0.0.1:${port}/`);
+        await page.waitForURL(/\/_control\/clock\/advance$/);
+        assert.match(await page.locator("body").innerText(), /refused/);
+      });
+    } finally {
+      server.close();
+    }
+    const { now } = await h.client.control<{ now: number }>("clock");
+    assert.ok(Math.abs(now - Date.now() / 1000) < 60, "the form did not move the clock");
+    const config = await h.client.control<Record<string, number>>("config");
+    assert.equal(config["shareeLimit"], 4, "the fetch did not reset the world");
   });
 });

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Final
 from .api_errors import error_for, says_token_expired
 from .crypto import decrypt, sign_rc4_request
 from .errors import MalformedResponseError, ServiceTokenExpiredError
+from .shapes import ReplyShapes
 from .transport import HttpReply, send, user_agent
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ class AppApi:
         self._endpoints = endpoints
         self._timeout = timeout
         self._headers = {**_STATIC_HEADERS, "User-Agent": user_agent(device_id)}
+        self.shapes = ReplyShapes()
 
     async def call(self, session: ServiceSession, region: Region, path: str, data: dict[str, Any]) -> Any:
         """POST ``data`` to ``path``; typed errors for non-zero codes.
@@ -70,6 +72,7 @@ class AppApi:
             time_limit=self._timeout,
         )
         payload = decode_reply(reply, signed.key)
+        self.shapes.record(path, reply.status, payload)
         if reply.status == 401 or says_token_expired(payload):
             raise ServiceTokenExpiredError(str(payload.get("message", "")), code=payload.get("code"))
         if reply.status != 200:

@@ -14,12 +14,15 @@ from .models import BatchShareResult, Credentials, Device, Invite, Sharee, Share
 from .passport import Passport
 from .regions import DEFAULT_ENDPOINTS, Endpoints, Region
 from .session_token import ServiceSession, mint_service_session
+from .shapes import ReplyShapes
 from .transport import DEFAULT_TIMEOUTS, Timeouts
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     import aiohttp
+
+    from .shapes import ReplyShapes
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -54,6 +57,11 @@ class XiaomiCloudClient:
         self._service: ServiceSession | None = None
         self._mint_lock = asyncio.Lock()
         self.request_count = 0
+
+    @property
+    def reply_shapes(self) -> ReplyShapes:
+        """The shape of the last reply of each endpoint (no values), for diagnostics."""
+        return self._api.shapes
 
     @property
     def credentials(self) -> Credentials:
