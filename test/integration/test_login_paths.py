@@ -121,7 +121,9 @@ async def _password(
     )
 
 
-async def _finish(hass: HomeAssistant, result: ConfigFlowResult, account: SeedAccount) -> MockConfigEntry:
+async def _finish(
+    hass: HomeAssistant, result: ConfigFlowResult, account: SeedAccount
+) -> config_entries.ConfigEntry:
     """From the regions step to an entry whose passToken works (it loads)."""
     assert result["step_id"] == "regions", result
     result = await hass.config_entries.flow.async_configure(result["flow_id"], {CONF_REGIONS: ["cn"]})
@@ -130,9 +132,9 @@ async def _finish(hass: HomeAssistant, result: ConfigFlowResult, account: SeedAc
     assert "password" not in result["data"]
     await hass.async_block_till_done()
     entry = result["result"]
-    assert entry.state is ConfigEntryState.LOADED
     assert isinstance(entry, config_entries.ConfigEntry)
-    return entry  # type: ignore[return-value]
+    assert entry.state is ConfigEntryState.LOADED
+    return entry
 
 
 def _captcha_image(result: ConfigFlowResult) -> str:
