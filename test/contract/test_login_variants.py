@@ -31,6 +31,7 @@ from custom_components.xiaomi_camera_share.cloud.regions import Region
 from custom_components.xiaomi_camera_share.cloud.transport import Timeouts
 
 from .seed import FAMILY, OWNER, VERIFY, SeedAccount
+from .test_real_shapes import SimulatedAnswers, differences, real_answers
 
 if TYPE_CHECKING:
     import aiohttp
@@ -138,6 +139,18 @@ async def test_identity_narrows_the_options(
         await latest_code(control, "verification", VERIFY.user_id)
     )
     await assert_works(credentials, make_client, VERIFY.user_id)
+
+
+async def test_the_real_verification_body_has_the_real_keys(
+    http: aiohttp.ClientSession,
+    simulator_url: str,
+    control: Control,
+    client_of: Callable[[SeedAccount], Awaitable[XiaomiCloudClient]],
+) -> None:
+    """verificationMarker "securityStatus" closes the gap test_real_shapes lists for the plain body."""
+    await control.config(verificationMarker="securityStatus")
+    simulated = await SimulatedAnswers(http, simulator_url, client_of).answers("login-verification")
+    assert differences(real_answers("login-verification"), simulated) == set()
 
 
 @pytest.mark.parametrize(

@@ -30,6 +30,22 @@ function signFields(sid: string): Record<string, string> {
   };
 }
 
+/** A refusal of the passport in the shape real ones have (test/vectors/real/passport-*). */
+function refusal(code: number, desc: string, fields: Record<string, unknown>): Reply {
+  return passportReply({
+    code,
+    desc,
+    description: desc,
+    result: "error",
+    securityStatus: 0,
+    pwd: 0,
+    child: 0,
+    location: "",
+    captchaUrl: null,
+    ...fields,
+  });
+}
+
 /** Step 1: with a good passToken the user is logged in at once; otherwise the fields for step 2. */
 function serviceLogin(ctx: SimContext, req: SimRequest): Reply {
   const sid = req.query.get("sid") ?? "xiaomiio";
@@ -41,12 +57,11 @@ function serviceLogin(ctx: SimContext, req: SimRequest): Reply {
     return passportReply({ code: PassportCode.badCredentials, desc: "登录验证失败", ...signFields(sid) });
   }
   const sign = signFields(sid);
-  const page = new URLSearchParams({ _json: "true", ...sign, serviceParam: '{"checkSafePhone":false}' });
-  return passportReply({
-    code: PassportCode.badCredentials,
-    desc: "登录验证失败",
+  const serviceParam = '{"checkSafePhone":false,"checkSafeAddress":false}';
+  const page = new URLSearchParams({ _json: "true", ...sign, serviceParam });
+  return refusal(PassportCode.badCredentials, "登录验证失败", {
     ...sign,
-    captchaUrl: null,
+    serviceParam,
     location: `https://account.xiaomi.com/fe/service/login?${page.toString()}`,
   });
 }
@@ -77,11 +92,15 @@ function serviceLoginAuth2(ctx: SimContext, req: SimRequest): Reply {
   const sid = fields.get("sid") ?? "xiaomiio";
   const account = ctx.store.findAccount(fields.get("user") ?? "");
   const fail = (captcha: string | null = null): Reply =>
-    passportReply({
-      code: PassportCode.badCredentials,
-      desc: "登录验证失败",
-      ...signFields(sid),
-      captchaUrl: captcha,
+    refusal(PassportCode.badCredentials, "登录验证失败", { ...signFields(sid), captchaUrl: captcha });
+  // Real 87001 answers hand out no new sign (empty _sign and qs).
+  const needCaptcha = (desc: string): Reply =>
+    refusal(PassportCode.captcha, desc, {
+      sid,
+      _sign: "",
+      qs: "",
+      callback: STS_CALLBACK,
+      captchaUrl: captchaUrl(),
     });
   if (!account) return fail();
   if (ctx.auth.isBlocked(account.userId)) {
@@ -89,16 +108,8 @@ function serviceLoginAuth2(ctx: SimContext, req: SimRequest): Reply {
   }
   if (account.loginChallenge === "captcha" || ctx.auth.wantsCaptcha(account.userId)) {
     const answer = fields.get("captCode");
-    if (answer === null) {
-      return passportReply({
-        code: PassportCode.captcha,
-        desc: "captcha required",
-        captchaUrl: captchaUrl(),
-      });
-    }
-    if (!ctx.captchas.solve(req.cookies.get("ick"), answer)) {
-      return passportReply({ code: PassportCode.captcha, desc: "验证码输入错误", captchaUrl: captchaUrl() });
-    }
+    if (answer === null) return needCaptcha("captcha required");
+    if (!ctx.captchas.solve(req.cookies.get("ick"), answer)) return needCaptcha("验证码输入错误");
     ctx.auth.captchaSolved(account.userId);
   }
   if (fields.get("hash") !== passwordHash(account.password)) {
