@@ -96,10 +96,6 @@ class Passport:
         host = (URL(url).host or "").lower()
         return host == PASSPORT_DOMAIN or host.endswith(f".{PASSPORT_DOMAIN}")
 
-    def url(self, path_or_url: str) -> str:
-        """The URL to request for a passport path or a URL the cloud handed out."""
-        return self._endpoints.rewrite(self.real_url(path_or_url))
-
     async def request(
         self,
         method: str,
