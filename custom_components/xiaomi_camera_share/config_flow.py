@@ -105,6 +105,7 @@ def credentials_data(credentials: Credentials) -> dict[str, Any]:
 CAPTCHA_SCHEMA = vol.Schema({vol.Required("captcha"): TextSelector()})
 PASSWORD_CAPTCHA_SCHEMA = vol.Schema(
     {
+        vol.Required("username"): TextSelector(TextSelectorConfig(autocomplete="username")),
         vol.Required("password"): TextSelector(
             TextSelectorConfig(type=TextSelectorType.PASSWORD, autocomplete="current-password")
         ),
@@ -269,7 +270,10 @@ class XiaomiCameraShareConfigFlow(ConfigFlow, domain=DOMAIN):
         errors: dict[str, str] = {}
         if user_input is not None:
             try:
-                step = await self._auth.retry_password(user_input["password"], user_input["captcha"])
+                self._username = user_input["username"]
+                step = await self._auth.retry_password(
+                    user_input["password"], user_input["captcha"], username=user_input["username"]
+                )
             except InvalidCredentialsError as err:
                 return self._wrong_password(err)
             except CaptchaWrongError as err:
@@ -286,7 +290,9 @@ class XiaomiCameraShareConfigFlow(ConfigFlow, domain=DOMAIN):
         assert self._captcha is not None
         return self.async_show_form(
             step_id="password_captcha",
-            data_schema=PASSWORD_CAPTCHA_SCHEMA,
+            data_schema=self.add_suggested_values_to_schema(
+                PASSWORD_CAPTCHA_SCHEMA, {"username": self._username}
+            ),
             description_placeholders=_captcha_placeholders(self._captcha),
             errors=errors,
         )

@@ -248,6 +248,13 @@ async def test_right_captcha_but_wrong_password_is_a_wrong_password(
     assert await auth.retry_password(PASSWORD, CAPTCHA_ANSWER) == EXPECTED
 
 
+async def test_wrong_account_then_the_right_one_with_the_captcha(auth: XiaomiAuth, fake: FakeXiaomi) -> None:
+    fake.wrong_password_captcha = True
+    with pytest.raises(InvalidCredentialsError):
+        await auth.login_with_password("someone-else@example.invalid", PASSWORD)
+    assert await auth.retry_password(PASSWORD, CAPTCHA_ANSWER, username=f" {USER} ") == EXPECTED
+
+
 async def test_retry_password_without_a_login(auth: XiaomiAuth) -> None:
     with pytest.raises(AuthError):
         await auth.retry_password(PASSWORD)

@@ -183,16 +183,17 @@ async def test_wrong_password_that_brings_a_captcha(hass: HomeAssistant, simulat
     # The right captcha with a wrong password again: still a wrong password, with a new picture.
     answer = await simulator.latest("captcha")
     result = await hass.config_entries.flow.async_configure(
-        flow_id, {"password": "still-not-it", "captcha": answer}
+        flow_id, {"username": OWNER.login, "password": "still-not-it", "captcha": answer}
     )
     assert (result["step_id"], result["errors"]) == ("password_captcha", {"base": "invalid_auth"})
     # A wrong captcha is a wrong captcha.
     result = await hass.config_entries.flow.async_configure(
-        flow_id, {"password": OWNER.password, "captcha": "00000x"}
+        flow_id, {"username": OWNER.login, "password": OWNER.password, "captcha": "00000x"}
     )
     assert (result["step_id"], result["errors"]) == ("password_captcha", {"captcha": "captcha_wrong"})
     result = await hass.config_entries.flow.async_configure(
-        flow_id, {"password": OWNER.password, "captcha": await simulator.latest("captcha")}
+        flow_id,
+        {"username": OWNER.login, "password": OWNER.password, "captcha": await simulator.latest("captcha")},
     )
     entry = await _finish(hass, result, OWNER)
     assert entry.data[CONF_NICKNAME] == "Demo Owner"

@@ -160,11 +160,15 @@ class XiaomiAuth:
         """Resend the password with the captcha text; CaptchaWrongError if it was wrong."""
         return await self._submit_password({"captCode": answer.strip()})
 
-    async def retry_password(self, password: str, captcha: str | None = None) -> LoginStep:
-        """Try another password in the same login, with the captcha a wrong one brought."""
+    async def retry_password(
+        self, password: str, captcha: str | None = None, username: str | None = None
+    ) -> LoginStep:
+        """Try another password (and account) in the same login, with the captcha a wrong one brought."""
         if self._password is None:
             raise AuthError("no password login is in progress")
         self._password.form["hash"] = password_hash(password)
+        if username:
+            self._password.form["user"] = username.strip()
         return await self._submit_password({"captCode": captcha.strip()} if captcha else {})
 
     async def _submit_password(self, extra: dict[str, str]) -> LoginStep:
