@@ -33,7 +33,11 @@ from .cloud.errors import (
     InvalidCredentialsError,
     LoginBlockedError,
     QrLoginTimeoutError,
+    VerificationCodeNotSentError,
     VerificationCodeWrongError,
+    VerificationIncompleteError,
+    VerificationLimitError,
+    VerificationMethodRefusedError,
     XiaomiCloudError,
 )
 from .cloud.models import (
@@ -42,6 +46,7 @@ from .cloud.models import (
     LoginStep,
     QrLogin,
     VerificationChallenge,
+    VerificationCodeSent,
     VerificationMethod,
 )
 from .cloud.regions import Region
@@ -97,14 +102,38 @@ def credentials_data(credentials: Credentials) -> dict[str, Any]:
     }
 
 
+CAPTCHA_SCHEMA = vol.Schema({vol.Required("captcha"): TextSelector()})
+PASSWORD_CAPTCHA_SCHEMA = vol.Schema(
+    {
+        vol.Required("username"): TextSelector(TextSelectorConfig(autocomplete="username")),
+        vol.Required("password"): TextSelector(
+            TextSelectorConfig(type=TextSelectorType.PASSWORD, autocomplete="current-password")
+        ),
+        vol.Required("captcha"): TextSelector(),
+    }
+)
+
+
 def _login_error_key(err: XiaomiCloudError) -> str:
+    """The translated error of a failed login step (config.error / config.abort)."""
     if isinstance(err, InvalidCredentialsError):
         return "invalid_auth"
+    if isinstance(err, VerificationLimitError):
+        return "verification_limit"
     if isinstance(err, LoginBlockedError):
         return "login_blocked"
+    if isinstance(err, VerificationMethodRefusedError):
+        return "verification_method_refused"
+    if isinstance(err, VerificationCodeNotSentError):
+        return "verification_not_sent"
     if isinstance(err, CloudConnectionError):
         return "cannot_connect"
     return "unknown"
+
+
+def _captcha_placeholders(challenge: CaptchaChallenge) -> dict[str, str]:
+    image = base64.b64encode(challenge.image).decode()
+    return {"captcha_image": f"data:{challenge.content_type};base64,{image}"}
 
 
 class XiaomiCameraShareConfigFlow(ConfigFlow, domain=DOMAIN):
@@ -117,8 +146,11 @@ class XiaomiCameraShareConfigFlow(ConfigFlow, domain=DOMAIN):
         self._auth: XiaomiAuth | None = None
         self._qr: QrLogin | None = None
         self._qr_task: asyncio.Task[Credentials] | None = None
+        self._qr_error = "cannot_connect"
         self._captcha: CaptchaChallenge | None = None
+        self._username = ""
         self._methods: tuple[VerificationMethod, ...] = ()
+        self._method: VerificationMethod | None = None
         self._masked_target = ""
         self._credentials: Credentials | None = None
 
@@ -187,7 +219,8 @@ class XiaomiCameraShareConfigFlow(ConfigFlow, domain=DOMAIN):
             self._credentials = task.result()
         except QrLoginTimeoutError:
             return self.async_show_progress_done(next_step_id="qr_expired")
-        except XiaomiCloudError:
+        except XiaomiCloudError as err:
+            self._qr_error = _login_error_key(err)
             return self.async_show_progress_done(next_step_id="qr_failed")
         return self.async_show_progress_done(next_step_id="login_done")
 
@@ -197,7 +230,7 @@ class XiaomiCameraShareConfigFlow(ConfigFlow, domain=DOMAIN):
 
     async def async_step_qr_failed(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """The cloud failed while waiting for the scan."""
-        return self.async_abort(reason="cannot_connect")
+        return self.async_abort(reason=self._qr_error)
 
     # --- password login -------------------------------------------------
 
@@ -205,18 +238,62 @@ class XiaomiCameraShareConfigFlow(ConfigFlow, domain=DOMAIN):
         """User name and password; the password stays in this step only."""
         errors: dict[str, str] = {}
         if user_input is not None:
+            self._username = user_input["username"]
             auth = self._auth = api.create_auth(self.hass)
             try:
                 step = await auth.login_with_password(user_input["username"], user_input["password"])
+            except InvalidCredentialsError as err:
+                return self._wrong_password(err)
             except XiaomiCloudError as err:
                 errors["base"] = _login_error_key(err)
             else:
                 return await self._async_next_login_step(step)
+        return self._show_password_form(errors)
+
+    def _show_password_form(self, errors: dict[str, str]) -> ConfigFlowResult:
         return self.async_show_form(
             step_id="password",
+            data_schema=self.add_suggested_values_to_schema(PASSWORD_SCHEMA, {"username": self._username}),
+            errors=errors,
+        )
+
+    def _wrong_password(self, err: InvalidCredentialsError) -> ConfigFlowResult:
+        """A wrong password; when a captcha came with it, the next try answers it too."""
+        if isinstance(err.challenge, CaptchaChallenge):
+            self._captcha = err.challenge
+            return self._show_password_captcha_form({"base": "invalid_auth"})
+        return self._show_password_form({"base": "invalid_auth"})
+
+    async def async_step_password_captcha(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
+        """The password was wrong and Xiaomi wants a captcha with the next try."""
+        assert self._auth is not None
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            try:
+                self._username = user_input["username"]
+                step = await self._auth.retry_password(
+                    user_input["password"], user_input["captcha"], username=user_input["username"]
+                )
+            except InvalidCredentialsError as err:
+                return self._wrong_password(err)
+            except CaptchaWrongError as err:
+                errors["captcha"] = "captcha_wrong"
+                if isinstance(err.challenge, CaptchaChallenge):
+                    self._captcha = err.challenge
+            except XiaomiCloudError as err:
+                errors["base"] = _login_error_key(err)
+            else:
+                return await self._async_next_login_step(step)
+        return self._show_password_captcha_form(errors)
+
+    def _show_password_captcha_form(self, errors: dict[str, str]) -> ConfigFlowResult:
+        assert self._captcha is not None
+        return self.async_show_form(
+            step_id="password_captcha",
             data_schema=self.add_suggested_values_to_schema(
-                PASSWORD_SCHEMA, {"username": (user_input or {}).get("username", "")}
+                PASSWORD_CAPTCHA_SCHEMA, {"username": self._username}
             ),
+            description_placeholders=_captcha_placeholders(self._captcha),
             errors=errors,
         )
 
@@ -242,15 +319,16 @@ class XiaomiCameraShareConfigFlow(ConfigFlow, domain=DOMAIN):
                 errors["captcha"] = "captcha_wrong"
                 if isinstance(err.challenge, CaptchaChallenge):
                     self._captcha = err.challenge
+            except InvalidCredentialsError as err:
+                return self._wrong_password(err)
             except XiaomiCloudError as err:
                 errors["base"] = _login_error_key(err)
             else:
                 return await self._async_next_login_step(step)
-        image = base64.b64encode(self._captcha.image).decode()
         return self.async_show_form(
             step_id="captcha",
-            data_schema=vol.Schema({vol.Required("captcha"): TextSelector()}),
-            description_placeholders={"captcha_image": f"data:{self._captcha.content_type};base64,{image}"},
+            data_schema=CAPTCHA_SCHEMA,
+            description_placeholders=_captcha_placeholders(self._captcha),
             errors=errors,
         )
 
@@ -258,18 +336,15 @@ class XiaomiCameraShareConfigFlow(ConfigFlow, domain=DOMAIN):
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
         """Where Xiaomi should send the verification code."""
-        assert self._auth is not None
         errors: dict[str, str] = {}
         if user_input is None and len(self._methods) == 1:
             user_input = {"method": self._methods[0].value}
         if user_input is not None:
-            try:
-                sent = await self._auth.send_verification_code(VerificationMethod(user_input["method"]))
-            except XiaomiCloudError as err:
-                errors["base"] = _login_error_key(err)
-            else:
-                self._masked_target = sent.masked_target
-                return await self.async_step_verification_code()
+            self._method = VerificationMethod(user_input["method"])
+            return await self._async_send_code(None)
+        return self._show_method_form(errors)
+
+    def _show_method_form(self, errors: dict[str, str]) -> ConfigFlowResult:
         schema = vol.Schema(
             {
                 vol.Required("method"): SelectSelector(
@@ -280,6 +355,48 @@ class XiaomiCameraShareConfigFlow(ConfigFlow, domain=DOMAIN):
             }
         )
         return self.async_show_form(step_id="verification_method", data_schema=schema, errors=errors)
+
+    async def _async_send_code(self, captcha: str | None) -> ConfigFlowResult:
+        """Have the code sent; a captcha, a refusal or a limit may come first."""
+        assert self._auth is not None
+        assert self._method is not None
+        try:
+            if captcha is None:
+                sent = await self._auth.send_verification_code(self._method)
+            else:
+                sent = await self._auth.submit_verification_captcha(captcha)
+        except CaptchaWrongError as err:
+            if isinstance(err.challenge, CaptchaChallenge):
+                self._captcha = err.challenge
+            return self._show_verification_captcha_form({"captcha": "captcha_wrong"})
+        except VerificationMethodRefusedError as err:
+            self._methods = tuple(m for m in err.methods if isinstance(m, VerificationMethod))
+            return self._show_method_form({"base": "verification_method_refused"})
+        except XiaomiCloudError as err:
+            return self._show_method_form({"base": _login_error_key(err)})
+        if isinstance(sent, CaptchaChallenge):
+            self._captcha = sent
+            return self._show_verification_captcha_form({})
+        assert isinstance(sent, VerificationCodeSent)
+        self._masked_target = sent.masked_target
+        return await self.async_step_verification_code()
+
+    async def async_step_verification_captcha(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Xiaomi wants a captcha before it sends the code."""
+        if user_input is not None:
+            return await self._async_send_code(user_input["captcha"])
+        return self._show_verification_captcha_form({})
+
+    def _show_verification_captcha_form(self, errors: dict[str, str]) -> ConfigFlowResult:
+        assert self._captcha is not None
+        return self.async_show_form(
+            step_id="verification_captcha",
+            data_schema=CAPTCHA_SCHEMA,
+            description_placeholders=_captcha_placeholders(self._captcha),
+            errors=errors,
+        )
 
     async def async_step_verification_code(
         self, user_input: dict[str, Any] | None = None
@@ -292,6 +409,11 @@ class XiaomiCameraShareConfigFlow(ConfigFlow, domain=DOMAIN):
                 self._credentials = await self._auth.submit_verification_code(user_input["code"].strip())
             except VerificationCodeWrongError:
                 errors["code"] = "verification_code_wrong"
+            except VerificationMethodRefusedError as err:
+                self._methods = tuple(m for m in err.methods if isinstance(m, VerificationMethod))
+                return self._show_method_form({"base": "verification_method_refused"})
+            except VerificationIncompleteError:
+                return self.async_abort(reason="verification_incomplete")
             except XiaomiCloudError as err:
                 errors["base"] = _login_error_key(err)
             else:

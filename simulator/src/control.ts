@@ -3,7 +3,7 @@ import type { SimContext } from "./context.ts";
 import { controlRefusal } from "./control-guard.ts";
 import { FAULT_KINDS, type FaultKind } from "./faults.ts";
 import { jsonOf, jsonReply, type Reply, type SimRequest } from "./http.ts";
-import { DEFAULT_CONFIG, type SimConfig } from "./state/model.ts";
+import { DEFAULT_CONFIG, isSetting, settingProblem, type SimConfig } from "./state/model.ts";
 import { seedData } from "./state/seed.ts";
 import { parseSeed } from "./state/validate.ts";
 import { accountView, respondFromUi } from "./view.ts";
@@ -53,14 +53,14 @@ function addFault(ctx: SimContext, body: Body): unknown {
 }
 
 function setConfig(ctx: SimContext, body: Body): unknown {
-  const next: SimConfig = { ...ctx.store.config };
+  const next: Record<string, unknown> = { ...ctx.store.config };
   for (const key of Object.keys(body)) {
-    if (!(key in DEFAULT_CONFIG)) throw bad(`unknown setting: ${key}`);
-    const value = optionalNumber(body, key);
-    if (value === undefined || value < 0) throw bad(`${key}: expected a number >= 0`);
-    next[key as keyof SimConfig] = value;
+    if (!isSetting(key)) throw bad(`unknown setting: ${key}`);
+    const problem = settingProblem(key, body[key]);
+    if (problem !== undefined) throw bad(`${key}: ${problem}`);
+    next[key] = body[key];
   }
-  ctx.store.config = next;
+  ctx.store.config = next as unknown as SimConfig;
   return next;
 }
 

@@ -8,6 +8,7 @@ import type { Fault } from "./faults.ts";
 import { hostKind, type HostKind } from "./hosts.ts";
 import { notFound, parseCookies, readBody, reply, send, type Reply, type SimRequest } from "./http.ts";
 import { handleAppApi } from "./protocol/app-api.ts";
+import { misplacedCookie } from "./protocol/cookie-scope.ts";
 import { PASSPORT_PREFIX } from "./protocol/passport-reply.ts";
 import { handlePassport } from "./protocol/passport.ts";
 import { handleSts } from "./protocol/sts.ts";
@@ -37,6 +38,8 @@ function malformed(kind: HostKind): Reply {
 }
 
 async function routeCloud(ctx: SimContext, req: SimRequest, kind: HostKind): Promise<Reply | undefined> {
+  const misplaced = misplacedCookie(ctx.store.config, kind, req);
+  if (misplaced) return misplaced;
   if (kind.kind === "passport") return handlePassport(ctx, req);
   if (kind.kind === "sts") return handleSts(ctx, req);
   return handleAppApi(ctx, req, kind.region);

@@ -207,7 +207,7 @@ class Simulator:
             if did is None or s["did"] == did
         ]
 
-    async def config(self, **settings: float) -> None:
+    async def config(self, **settings: float | str) -> None:
         await self._call("POST", "/config", settings)
 
     # --- faults, tokens, clock -------------------------------------------------

@@ -50,9 +50,18 @@ class AuthError(XiaomiCloudError):
 
 
 class InvalidCredentialsError(AuthError):
-    """Wrong user name or password (passport codes 70016, 20003, 70002)."""
+    """Wrong user name or password (passport codes 70016, 20003, 70002).
+
+    The passport may ask for a captcha along with it: ``challenge`` then holds the
+    image to answer with the next try (the Mi Home app reads 70016 with a
+    ``captchaUrl`` as "wrong password, and a captcha next time").
+    """
 
     key = "invalid_auth"
+
+    def __init__(self, message: str = "", *, code: int | None = None, challenge: object = None) -> None:
+        super().__init__(message, code=code)
+        self.challenge = challenge
 
 
 class CaptchaRequiredError(AuthError):
@@ -81,6 +90,36 @@ class LoginBlockedError(AuthError):
     """Xiaomi blocks logins for now (too many attempts / risk control)."""
 
     key = "login_blocked"
+
+
+class VerificationLimitError(LoginBlockedError):
+    """Xiaomi sent this account as many verification codes as it will for now (70022)."""
+
+    key = "verification_limit"
+
+
+class VerificationCodeNotSentError(AuthError):
+    """The passport would not send a verification code, for a reason it did not name."""
+
+    key = "verification_not_sent"
+
+
+class VerificationMethodRefusedError(AuthError):
+    """The identity check no longer accepts the chosen way (code 2); ``methods`` are the ones it does."""
+
+    key = "verification_method_refused"
+
+    def __init__(
+        self, message: str = "", *, code: int | None = None, methods: tuple[object, ...] = ()
+    ) -> None:
+        super().__init__(message, code=code)
+        self.methods = methods
+
+
+class VerificationIncompleteError(AuthError):
+    """The code was accepted, but the passport's way back to a login ended without one."""
+
+    key = "verification_incomplete"
 
 
 class QrLoginTimeoutError(AuthError):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
+from yarl import URL
+
 from .errors import MalformedResponseError
 from .models import VerificationMethod
 
@@ -42,3 +44,11 @@ def offered_methods(payload: Mapping[str, Any]) -> tuple[VerificationMethod, ...
     if not methods:
         raise MalformedResponseError("the identity check offers no phone or email")
     return methods
+
+
+def skip_url(url: str) -> str | None:
+    """Where a passport page goes on: a ``/fe/...`` page may name it as ``skipUrl``."""
+    parsed = URL(url)
+    if not parsed.path.startswith("/fe/"):
+        return None
+    return parsed.query.get("skipUrl") or None

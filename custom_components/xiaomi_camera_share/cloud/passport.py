@@ -2,7 +2,9 @@
 
 The passport answers JSON behind a ``&&&START&&&`` prefix, keeps its state in
 cookies, and hands out absolute URLs of real Xiaomi hosts that are mapped onto
-the development override before they are requested.
+the development override before they are requested. A conversation works with the
+real URLs throughout: cookies are scoped by their real host (``cookies.py``), and
+redirects resolve against the real URL.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from typing import TYPE_CHECKING, Any, Final
 
 from yarl import URL
 
+from .cookies import PASSPORT_DOMAIN, CookieJar
 from .errors import LoginBlockedError, MalformedResponseError
+from .regions import ACCOUNT_HOST
 from .transport import HttpReply, Timeouts, send, user_agent
 
 if TYPE_CHECKING:
@@ -60,7 +64,8 @@ class Passport:
     """A cookie-carrying conversation with the passport for one client ``device_id``.
 
     Cookies the passport sets are remembered here (never in the shared session's
-    jar) and sent back on later calls of the same conversation.
+    jar) and sent back on later calls of the same conversation, to the hosts they
+    belong to only.
     """
 
     def __init__(
@@ -74,13 +79,22 @@ class Passport:
         self._endpoints = endpoints
         self._timeouts = timeouts
         self._headers = {"User-Agent": user_agent(device_id)}
-        self.cookies: dict[str, str] = {"deviceId": device_id, "sdkVersion": SDK_VERSION}
+        self.jar = CookieJar()
+        self.jar.set("deviceId", device_id)
+        self.jar.set("sdkVersion", SDK_VERSION)
 
-    def url(self, path_or_url: str) -> str:
-        """An absolute URL for a passport path or for a URL the cloud handed out."""
+    @staticmethod
+    def real_url(path_or_url: str) -> str:
+        """The real URL of a passport path, or of a URL the cloud handed out."""
         if path_or_url.startswith("/"):
-            return f"{self._endpoints.account}{path_or_url}"
-        return self._endpoints.rewrite(path_or_url)
+            return f"https://{ACCOUNT_HOST}{path_or_url}"
+        return path_or_url
+
+    @staticmethod
+    def is_passport_url(url: str) -> bool:
+        """Whether a real URL belongs to the passport's host family (``*.xiaomi.com``)."""
+        host = (URL(url).host or "").lower()
+        return host == PASSPORT_DOMAIN or host.endswith(f".{PASSPORT_DOMAIN}")
 
     async def request(
         self,
@@ -89,21 +103,21 @@ class Passport:
         *,
         params: Mapping[str, str] | None = None,
         form: Mapping[str, str] | None = None,
-        extra_cookies: Mapping[str, str] | None = None,
         time_limit: float | None = None,
     ) -> HttpReply:
         """One passport request; remembers the cookies it sets, refuses when blocked."""
+        real = self.real_url(path_or_url)
         reply = await send(
             self._session,
             method,
-            self.url(path_or_url),
+            self._endpoints.rewrite(real),
             params=params,
             form=form,
             headers=self._headers,
-            cookies={**self.cookies, **(extra_cookies or {})},
+            cookies=self.jar.for_url(real),
             time_limit=self._timeouts.request if time_limit is None else time_limit,
         )
-        self.cookies.update(reply.cookies)
+        self.jar.receive(real, reply.set_cookies)
         if reply.status in BLOCKED_STATUSES:
             raise LoginBlockedError(f"the passport refused with HTTP {reply.status}", code=reply.status)
         return reply
@@ -115,18 +129,30 @@ class Passport:
         *,
         params: Mapping[str, str] | None = None,
         form: Mapping[str, str] | None = None,
-        extra_cookies: Mapping[str, str] | None = None,
         time_limit: float | None = None,
     ) -> dict[str, Any]:
         """A passport request whose answer is JSON; code 70022 means blocked."""
-        reply = await self.request(
-            method, path_or_url, params=params, form=form, extra_cookies=extra_cookies, time_limit=time_limit
+        _reply, payload = await self.exchange(
+            method, path_or_url, params=params, form=form, time_limit=time_limit
         )
+        return payload
+
+    async def exchange(
+        self,
+        method: str,
+        path_or_url: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        form: Mapping[str, str] | None = None,
+        time_limit: float | None = None,
+    ) -> tuple[HttpReply, dict[str, Any]]:
+        """As ``request_json``, with the answer's headers and cookies as well."""
+        reply = await self.request(method, path_or_url, params=params, form=form, time_limit=time_limit)
         payload = parse_passport_json(reply)
         code = passport_code(payload)
         if code in BLOCKED_CODES:
             raise LoginBlockedError("the passport blocks logins for now", code=code)
-        return payload
+        return reply, payload
 
     async def follow(self, location: str) -> HttpReply:
         """GET a login ``location`` and follow its redirects, collecting cookies.
@@ -134,10 +160,15 @@ class Passport:
         Relative redirects resolve against the real URL, which is then mapped
         onto the override like every other URL the cloud hands out.
         """
-        url = location
+        url = self.real_url(location)
         for _ in range(MAX_REDIRECTS):
             reply = await self.request("GET", url)
             if reply.location is None:
                 return reply
-            url = str(URL(url).join(URL(reply.location)))
+            url = resolve(url, reply.location)
         raise MalformedResponseError("too many redirects after login")
+
+
+def resolve(base: str, location: str) -> str:
+    """A redirect target, absolute, against the real URL it came from."""
+    return str(URL(base).join(URL(location)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from dataclasses import dataclass, replace
@@ -42,6 +43,30 @@ def credential_cookies(credentials: Credentials) -> dict[str, str]:
     return cookies
 
 
+def pass_token_fingerprint(pass_token: str) -> str:
+    """How ``re-pass-token`` names a passToken: the upper-case hex MD5 of it."""
+    return hashlib.md5(pass_token.encode("utf-8"), usedforsecurity=False).hexdigest().upper()
+
+
+def rotated_pass_token(current: str, payload: dict[str, Any], reply: HttpReply) -> str:
+    """The passToken to keep after a passToken login: ``current``, or the one that replaces it.
+
+    A new passToken may come in the body or as a cookie. The Mi Home app's account
+    SDK replaces its stored passToken only when the answer's ``re-pass-token``
+    (a header, or a cookie) is the upper-case MD5 of the stored one; without that
+    marker a different passToken in the answer is taken as the new one, as other
+    clients do.
+    """
+    candidate = payload.get("passToken") or reply.cookies.get("passToken")
+    if not isinstance(candidate, str) or not candidate or candidate == current:
+        return current
+    marker = reply.headers.get("re-pass-token") or reply.cookies.get("re-pass-token")
+    if marker and marker.strip().upper() != pass_token_fingerprint(current):
+        _LOGGER.debug("a new passToken came for another passToken; the current one is kept")
+        return current
+    return candidate
+
+
 def ssecurity_from_header(reply: HttpReply) -> str | None:
     """The ``ssecurity`` the STS callback may carry in its Extension-Pragma JSON."""
     raw = reply.headers.get("Extension-Pragma")
@@ -60,21 +85,20 @@ async def mint_service_session(passport: Passport, credentials: Credentials) -> 
 
     Raises AuthExpiredError when the passport no longer accepts the passToken.
     """
-    payload = await passport.request_json(
-        "GET",
-        "/pass/serviceLogin",
-        params={"sid": SID, "_json": "true"},
-        extra_cookies=credential_cookies(credentials),
+    for name, value in credential_cookies(credentials).items():
+        passport.jar.set(name, value)
+    login, payload = await passport.exchange(
+        "GET", "/pass/serviceLogin", params={"sid": SID, "_json": "true"}
     )
     location = payload.get("location")
     if passport_code(payload) != 0 or not isinstance(location, str) or not location:
         _LOGGER.debug("passport refused the passToken (code %s)", payload.get("code"))
         raise AuthExpiredError("the passToken is no longer accepted", code=passport_code(payload))
-    renewed = _renewed_credentials(credentials, payload, passport.cookies)
+    renewed = _renewed_credentials(credentials, payload, login)
     reply = await passport.follow(location)
     if reply.status in (401, 403):
         raise AuthExpiredError("the service token callback refused the login", code=reply.status)
-    service_token = reply.cookies.get("serviceToken") or passport.cookies.get("serviceToken")
+    service_token = reply.cookies.get("serviceToken") or passport.jar.received("serviceToken")
     # ssecurity comes with serviceLogin; some flows carry it only in the callback's header.
     ssecurity = payload.get("ssecurity") or ssecurity_from_header(reply)
     if not service_token or not isinstance(ssecurity, str):
@@ -83,10 +107,8 @@ async def mint_service_session(passport: Passport, credentials: Credentials) -> 
     return MintResult(session=session, credentials=renewed)
 
 
-def _renewed_credentials(
-    credentials: Credentials, payload: dict[str, Any], cookies: dict[str, str]
-) -> Credentials:
-    """The passport may rotate the passToken (in the body or as a cookie)."""
-    pass_token = payload.get("passToken") or cookies.get("passToken") or credentials.pass_token
-    c_user_id = payload.get("cUserId") or cookies.get("cUserId") or credentials.c_user_id
-    return replace(credentials, pass_token=str(pass_token), c_user_id=str(c_user_id) if c_user_id else None)
+def _renewed_credentials(credentials: Credentials, payload: dict[str, Any], reply: HttpReply) -> Credentials:
+    """The credentials after a passToken login: the passport may rotate the passToken."""
+    pass_token = rotated_pass_token(credentials.pass_token, payload, reply)
+    c_user_id = payload.get("cUserId") or reply.cookies.get("cUserId") or credentials.c_user_id
+    return replace(credentials, pass_token=pass_token, c_user_id=str(c_user_id) if c_user_id else None)

@@ -16,6 +16,7 @@ import logging
 import secrets
 import string
 from dataclasses import dataclass, field
+from http.cookies import CookieError, SimpleCookie
 from typing import TYPE_CHECKING, Final
 
 import aiohttp
@@ -35,10 +36,15 @@ _AGENT_ALPHABET = string.ascii_uppercase + string.digits
 
 @dataclass(frozen=True, slots=True)
 class Timeouts:
-    """Seconds to wait for an ordinary request and for one QR long poll."""
+    """Seconds to wait for an ordinary request and for one QR long poll.
+
+    ``poll_pause`` is the least time between two QR polls, so a poll host that
+    answers "not yet" at once is not asked in a tight loop.
+    """
 
     request: float = 20.0
     long_poll: float = 130.0
+    poll_pause: float = 2.0
 
 
 DEFAULT_TIMEOUTS: Final = Timeouts()
@@ -69,6 +75,7 @@ class HttpReply:
     body: bytes
     headers: CIMultiDictProxy[str]
     cookies: dict[str, str] = field(default_factory=dict)
+    set_cookies: tuple[Morsel[str], ...] = ()
 
     @property
     def text(self) -> str:
@@ -78,6 +85,20 @@ class HttpReply:
     def location(self) -> str | None:
         """The redirect target of a 3xx answer."""
         return self.headers.get("Location") if 300 <= self.status < 400 else None
+
+
+def _set_cookies(headers: CIMultiDictProxy[str]) -> tuple[Morsel[str], ...]:
+    """Every Set-Cookie of an answer with its attributes (Domain, Path, Max-Age...)."""
+    morsels: list[Morsel[str]] = []
+    for line in headers.getall("Set-Cookie", ()):
+        parsed: SimpleCookie = SimpleCookie()
+        try:
+            parsed.load(line)
+        except CookieError:
+            _LOGGER.debug("ignored a Set-Cookie header that does not parse")
+            continue
+        morsels.extend(parsed.values())
+    return tuple(morsels)
 
 
 def _forget_cookies(jar: aiohttp.abc.AbstractCookieJar, host: str) -> None:
@@ -119,12 +140,14 @@ async def send(
             # Xiaomi cookies out again before anything else can send them.
             _forget_cookies(session.cookie_jar, response.url.host or "")
             body = await response.read()
+            set_cookies = _set_cookies(response.headers)
             reply = HttpReply(
                 status=response.status,
                 url=str(response.url),
                 body=body,
                 headers=response.headers,
-                cookies={name: morsel.value for name, morsel in response.cookies.items()},
+                cookies={morsel.key: morsel.value for morsel in set_cookies},
+                set_cookies=set_cookies,
             )
     except TimeoutError as err:
         raise CloudTimeoutError(f"no answer within {time_limit:g} s") from err

@@ -1,6 +1,8 @@
 // Every JSON answer of account.xiaomi.com starts with this literal prefix.
-import { reply, setCookie, type Reply } from "../http.ts";
+import { reply, type Reply } from "../http.ts";
 import type { LoginGrant } from "../state/auth.ts";
+import type { SimConfig } from "../state/model.ts";
+import { scopedCookie } from "./cookie-scope.ts";
 
 export const PASSPORT_PREFIX = "&&&START&&&";
 
@@ -9,11 +11,11 @@ export const passportReply = (
   headers: Record<string, string | string[]> = {},
 ): Reply => reply(200, PASSPORT_PREFIX + JSON.stringify(value), "application/json;charset=UTF-8", headers);
 
-/** The cookies the passport sets once a user is logged in. */
-export const grantCookies = (grant: LoginGrant): string[] => [
-  setCookie("passToken", grant.passToken),
-  setCookie("userId", grant.userId),
-  setCookie("cUserId", grant.cUserId),
+/** The cookies the passport sets once a user is logged in (without passToken when told so). */
+export const grantCookies = (config: SimConfig, grant: LoginGrant, withPassToken = true): string[] => [
+  ...(withPassToken ? [scopedCookie(config, "passToken", grant.passToken, "xiaomi")] : []),
+  scopedCookie(config, "userId", grant.userId, "xiaomi"),
+  scopedCookie(config, "cUserId", grant.cUserId, "xiaomi"),
 ];
 
 /** The body fields of a successful login. */

@@ -16,6 +16,8 @@ interface QrSession {
   timeout: number;
   grant?: LoginGrant;
   waiters: Set<() => void>;
+  /** Polls that ended without a scan (the lp host varies its answer by it). */
+  unanswered: number;
 }
 
 export const QrCode = { scanned: 0, notYet: 1, expired: 2 } as const;
@@ -35,6 +37,7 @@ export class QrLogins {
       createdAt: this.clock.now(),
       timeout: this.config().qrTimeoutSeconds,
       waiters: new Set(),
+      unanswered: 0,
     };
     this.sessions.set(session.ticket, session);
     return session;
@@ -90,29 +93,55 @@ export class QrLogins {
   }
 }
 
+/** The data centre host that `qrPoll: "lp"` hands long polls out on. */
+export const LP_HOST = "c3.lp.account.xiaomi.com";
+
 function loginUrl(ctx: SimContext): Reply {
   const session = ctx.qr.create();
   const ticket = encodeURIComponent(session.ticket);
+  const lp =
+    ctx.store.config.qrPoll === "lp"
+      ? `https://${LP_HOST}/lp/s?k=${ticket}`
+      : `https://account.xiaomi.com/longPolling/lp?ticket=${ticket}`;
   return passportReply({
     code: 0,
     loginUrl: `https://account.xiaomi.com/longPolling/login?ticket=${ticket}`,
     qr: `https://account.xiaomi.com/longPolling/qr?ticket=${ticket}`,
-    lp: `https://account.xiaomi.com/longPolling/lp?ticket=${ticket}`,
+    lp,
     timeout: session.timeout,
   });
 }
 
-async function longPoll(ctx: SimContext, ticket: string): Promise<Reply> {
+/**
+ * What a held poll on the lp host answers when nobody scanned: neither success nor
+ * expiry, and not the code 1 of the account host either. Which answers the real lp
+ * hosts give is not known; these stand in for "anything else": a gateway timeout and
+ * a code no client knows, in turn.
+ */
+function notYetOnLpHost(session: QrSession): Reply {
+  session.unanswered += 1;
+  return session.unanswered % 2 === 1
+    ? reply(504, "gateway timeout", "text/plain")
+    : passportReply({ code: 700, desc: "waiting for the scan" });
+}
+
+async function longPoll(ctx: SimContext, ticket: string, onLpHost = false): Promise<Reply> {
   const session = ctx.qr.get(ticket);
   const expired = (): Reply => passportReply({ code: QrCode.expired, desc: "qr code expired" });
   if (!session || ctx.qr.isExpired(session)) return expired();
   if (!session.grant) await ctx.qr.wait(session);
   if (session.grant) {
-    return passportReply(grantFields(session.grant), { "set-cookie": grantCookies(session.grant) });
+    return passportReply(grantFields(session.grant), {
+      "set-cookie": grantCookies(ctx.store.config, session.grant),
+    });
   }
-  return ctx.qr.isExpired(session)
-    ? expired()
-    : passportReply({ code: QrCode.notYet, desc: "not scanned yet" });
+  if (ctx.qr.isExpired(session)) return expired();
+  return onLpHost ? notYetOnLpHost(session) : passportReply({ code: QrCode.notYet, desc: "not scanned yet" });
+}
+
+/** A data centre's long-poll host (`qrPoll: "lp"`): only the poll lives there. */
+export async function handleQrPollHost(ctx: SimContext, req: SimRequest): Promise<Reply | undefined> {
+  return req.path === "/lp/s" ? longPoll(ctx, req.query.get("k") ?? "", true) : undefined;
 }
 
 export async function handleQrLogin(ctx: SimContext, req: SimRequest): Promise<Reply | undefined> {

@@ -97,6 +97,12 @@ export class AuthState {
     return token;
   }
 
+  /** Replace a passToken by a new one (the old one stops working at once). */
+  rotatePassToken(userId: string, old: string): string {
+    this.revokePassTokens({ passToken: old });
+    return this.issuePassToken(userId);
+  }
+
   /** A passToken is good while not revoked and used within the idle lifetime; use renews it. */
   usePassToken(userId: string, token: string): boolean {
     const entry = this.passTokens.get(token);

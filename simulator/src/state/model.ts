@@ -95,7 +95,44 @@ export interface SimConfig {
    * get_share_user), 1 = also sharetime, status and isReadOnly.
    */
   deviceShareListStatus: number;
+  // Passport variants: details where the real passport was seen to answer otherwise
+  // than the plain flow (docs/simulator.md, "Passport variants"). All off by default.
+  /** A wrong password answers 70016 with a captchaUrl, and the next try needs the captcha. */
+  wrongPasswordCaptcha: boolean;
+  /** sendPhoneTicket / sendEmailTicket answer 87001 with a captchaURL until it is solved. */
+  sendTicketCaptcha: boolean;
+  /** How step 2 asks for verification: the plain body, or the real one (securityStatus, location ""). */
+  verificationMarker: VerificationMarker;
+  /** How a verification ends: at once, or through identity/result/check and serviceLoginAuth2/end. */
+  verificationFinish: VerificationFinish;
+  /** identity/list offers phone and email, but only the account's first way is accepted (code 2). */
+  identityNarrowsOptions: boolean;
+  /** Verification codes an account may be sent per simulated day; 0: no limit. Then 70022. */
+  codeSendLimit: number;
+  /** Where the QR long poll lives: the account host, or a c3.lp.account.xiaomi.com host. */
+  qrPoll: QrPollHost;
+  /** Whether a passToken refresh rotates the passToken, and where the new one travels. */
+  passTokenRotation: PassTokenRotation;
+  /** Cookies carry their real Domain/Path, and one sent to another host family is refused. */
+  cookieScopes: boolean;
 }
+
+export const VERIFICATION_MARKERS = ["notificationUrl", "securityStatus"] as const;
+export type VerificationMarker = (typeof VERIFICATION_MARKERS)[number];
+export const VERIFICATION_FINISHES = ["direct", "chain", "tips", "skip"] as const;
+export type VerificationFinish = (typeof VERIFICATION_FINISHES)[number];
+export const QR_POLL_HOSTS = ["account", "lp"] as const;
+export type QrPollHost = (typeof QR_POLL_HOSTS)[number];
+export const PASS_TOKEN_ROTATIONS = ["off", "body", "cookie"] as const;
+export type PassTokenRotation = (typeof PASS_TOKEN_ROTATIONS)[number];
+
+/** The values a text setting may take. */
+const SETTING_CHOICES: Partial<Record<keyof SimConfig, readonly string[]>> = {
+  verificationMarker: VERIFICATION_MARKERS,
+  verificationFinish: VERIFICATION_FINISHES,
+  qrPoll: QR_POLL_HOSTS,
+  passTokenRotation: PASS_TOKEN_ROTATIONS,
+};
 
 export const DEFAULT_CONFIG: SimConfig = {
   shareeLimit: 10,
@@ -108,4 +145,28 @@ export const DEFAULT_CONFIG: SimConfig = {
   loginFailureLimit: 5,
   loginFailureWindowSeconds: 600,
   deviceShareListStatus: 0,
+  wrongPasswordCaptcha: false,
+  sendTicketCaptcha: false,
+  verificationMarker: "notificationUrl",
+  verificationFinish: "direct",
+  identityNarrowsOptions: false,
+  codeSendLimit: 0,
+  qrPoll: "account",
+  passTokenRotation: "off",
+  cookieScopes: false,
 };
+
+export const isSetting = (key: string): key is keyof SimConfig => key in DEFAULT_CONFIG;
+
+/** Why `value` cannot be the setting `key` (same type as its default; numbers >= 0), or undefined. */
+export function settingProblem(key: keyof SimConfig, value: unknown): string | undefined {
+  const current = DEFAULT_CONFIG[key];
+  if (typeof current === "number") {
+    return typeof value === "number" && Number.isFinite(value) && value >= 0
+      ? undefined
+      : "expected a number >= 0";
+  }
+  if (typeof current === "boolean") return typeof value === "boolean" ? undefined : "expected true or false";
+  const choices = SETTING_CHOICES[key] ?? [];
+  return typeof value === "string" && choices.includes(value) ? undefined : `one of ${choices.join(", ")}`;
+}
