@@ -154,7 +154,7 @@ class AccountCoordinator(TimestampDataUpdateCoordinator[AccountSnapshot]):
         The cheap poll while something is about to change; the full refresh keeps its
         own schedule, and the snapshot keeps its older read time (it is not complete).
         """
-        if self.data is None:
+        if (began := self.data) is None:
             return
         limit = asyncio.Semaphore(MAX_PARALLEL_REQUESTS)
         singles = {did: self.data.cameras[did] for did in cameras if did in self.data.cameras}
@@ -167,6 +167,10 @@ class AccountCoordinator(TimestampDataUpdateCoordinator[AccountSnapshot]):
                 }
         except ExceptionGroup as group_error:
             _LOGGER.debug("quick share read failed: %s", _most_telling(group_error).key)
+            return
+        if self.data is not began:
+            # A refresh ended while this read ran (a revoke's, say): what it read may be
+            # newer than this, and an older view never replaces a newer one.
             return
         sharees = dict(self.data.sharees)
         for region, read in lists.items():

@@ -293,8 +293,9 @@ class AccountSharing:
             if attempt.failure is None:
                 continue
             failed, err = attempt.failure
-            # What surely was not shared loses its record; an unanswered request keeps it.
-            settled = {d.did for d in attempt.invited} | {d.did for d in attempt.uncertain}
+            # What surely was not shared loses its record; what was shared (in this region
+            # or an earlier one) and an unanswered request keep theirs.
+            settled = {o.did for o in outcomes} | {d.did for d in attempt.uncertain}
             for device in devices:
                 if until is not None and device.did not in settled:
                     await self._context.expiries.async_cancel(self.entry_id, device.did, recipient.user_id)
@@ -366,11 +367,11 @@ class AccountSharing:
     # --- set_expiry --------------------------------------------------------------
 
     def check_set_expiry(self, device: Device, recipient: Recipient, until: datetime | None) -> None:
-        """Making a share permanent needs a timed share to begin with."""
-        if (
-            until is None
-            and self._context.expiries.find(self.entry_id, device.did, recipient.user_id) is None
-        ):
+        """A share that is ending right now keeps its end; making one permanent needs a timed share."""
+        expiries = self._context.expiries
+        if expiries.is_running(self.entry_id, device.did, recipient.user_id):
+            raise invalid("expiry_in_progress", camera=device.name, person=recipient.nickname)
+        if until is None and expiries.find(self.entry_id, device.did, recipient.user_id) is None:
             raise invalid("expiry_not_found", camera=device.name, person=recipient.nickname)
 
     async def async_set_expiry(self, device: Device, recipient: Recipient, until: datetime | None) -> None:
