@@ -130,7 +130,7 @@ async function callDomainService<T>(
 }
 
 /** The services take a duration counted from now; a chosen end time becomes seconds from now. */
-function durationFields(duration: ShareDuration, now: Date = new Date()): Record<string, unknown> {
+export function durationFields(duration: ShareDuration, now: Date = new Date()): Record<string, unknown> {
   switch (duration.kind) {
     case "permanent":
       return {};
@@ -190,14 +190,20 @@ export async function lookupRecipient(
   return response;
 }
 
-export async function shareCamera(hass: HomeAssistant, request: ShareRequest): Promise<ShareResult> {
+/** The `share` service's data for a request. */
+export function shareData(request: ShareRequest, now: Date = new Date()): Record<string, unknown> {
   const data: Record<string, unknown> = {
     device_id: request.deviceIds,
     recipient: request.recipient,
     permission: request.permission,
-    ...durationFields(request.duration),
+    ...durationFields(request.duration, now),
   };
   if (request.autoAccept) data.auto_accept = true;
+  return data;
+}
+
+export async function shareCamera(hass: HomeAssistant, request: ShareRequest): Promise<ShareResult> {
+  const data = shareData(request);
   const response = await callDomainService<ShareResult>(hass, SERVICE.share, data, true);
   return response ?? { results: [], invite_regions: null };
 }

@@ -5,20 +5,12 @@ import { revokeShare, setShareExpiry, type ShareDuration } from "../data/api.js"
 import type { Camera, Sharee } from "../data/state.js";
 import { listStyles } from "../card/styles.js";
 import { ModalDialog } from "./modal-dialog.js";
+import { EXTENSIONS, extendedUntil, shareeName } from "./sharee-access.js";
 import { defineOnce } from "../ha/define.js";
 
-const COUNTDOWN_TICK_MS = 30_000;
-const EXTENSIONS: { key: "manage.extend.1h" | "manage.extend.1d" | "manage.extend.1w"; hours: number }[] = [
-  { key: "manage.extend.1h", hours: 1 },
-  { key: "manage.extend.1d", hours: 24 },
-  { key: "manage.extend.1w", hours: 168 },
-];
+export { extendedUntil } from "./sharee-access.js";
 
-/** A new end time: the given hours added to the current expiry, or to now if that has passed. */
-export function extendedUntil(expiresAt: string, hours: number, now: Date): Date {
-  const base = Math.max(new Date(expiresAt).getTime(), now.getTime());
-  return new Date(base + hours * 3_600_000);
-}
+const COUNTDOWN_TICK_MS = 30_000;
 
 export class ManageDialog extends ModalDialog {
   static override styles = [
@@ -85,7 +77,7 @@ export class ManageDialog extends ModalDialog {
   }
 
   private renderSharee(sharee: Sharee): TemplateResult {
-    const name = sharee.recipient_name ?? sharee.nickname;
+    const name = shareeName(sharee);
     const busy = this.busy.has(sharee.user_id);
     const canAct = Boolean(this.camera.device_id) && !busy;
     const expiresAt = sharee.expires_at;

@@ -5,16 +5,26 @@ import { css, html, LitElement, nothing, type TemplateResult } from "lit";
 import { property, state } from "lit/decorators.js";
 import { lookupRecipient, saveRecipient, type LookupResult } from "../data/api.js";
 import type { Account, Recipient, Region } from "../data/state.js";
+import {
+  FIRST_KIND,
+  KINDS,
+  accountOptions,
+  canSaveRecipient,
+  inputMode,
+  lookupQuery,
+  otherAccounts,
+  recipientRegion,
+  regionMismatch,
+  savedOptions,
+  type RecipientKind,
+} from "./recipient-choice.js";
 import type { HomeAssistant } from "../ha/types.js";
 import { makeLocalize, type Localize } from "../localize/localize.js";
 import { regionName } from "../localize/regions.js";
 import { sharedStyles } from "../card/styles.js";
 import { defineOnce } from "../ha/define.js";
 
-export type RecipientKind = "xiaomi_id" | "phone" | "saved" | "account";
-const KINDS: RecipientKind[] = ["xiaomi_id", "phone", "saved", "account"];
-/** The kind a new picker starts with. */
-export const FIRST_KIND: RecipientKind = "xiaomi_id";
+export { FIRST_KIND, type RecipientKind } from "./recipient-choice.js";
 
 /** A person the look-up found; the share action gets `user_id`, so nobody is looked up twice. */
 export interface ResolvedRecipient {
@@ -83,20 +93,13 @@ export class RecipientPicker extends LitElement {
 
   /** Accounts configured here that could receive the camera. */
   private get otherAccounts(): Account[] {
-    return this.accounts.filter((account) => account.entry_id !== this.entryId);
+    return otherAccounts(this.accounts, this.entryId);
   }
 
   /** What is looked up: the typed text, a saved recipient's name, or an account's user id. */
   private get query(): string {
-    switch (this.kind) {
-      case "xiaomi_id":
-      case "phone":
-        return this.typed.trim();
-      case "saved":
-        return this.saved;
-      case "account":
-        return this.otherAccounts.find((account) => account.entry_id === this.account)?.user_id ?? "";
-    }
+    const input = { typed: this.typed, saved: this.saved, account: this.account };
+    return lookupQuery(this.kind, input, this.otherAccounts);
   }
 
   private setLookup(lookup: Lookup): void {
@@ -131,9 +134,7 @@ export class RecipientPicker extends LitElement {
 
   /** The region the person uses as far as we know: their account here, else the address book. */
   private recipientRegion(found: LookupResult): Region | undefined {
-    const regions = found.regions ?? this.accounts.find((each) => each.user_id === found.user_id)?.regions;
-    if (regions?.length) return regions.includes(this.region) ? this.region : regions[0];
-    return this.recipients.find((each) => each.user_id === found.user_id)?.region ?? undefined;
+    return recipientRegion(found, this.region, this.accounts, this.recipients);
   }
 
   override render(): TemplateResult {
@@ -183,25 +184,18 @@ export class RecipientPicker extends LitElement {
       ></ha-select>`;
     if (this.kind === "saved") {
       if (!this.recipients.length) return html`<p class="muted">${this.localize("share.no_saved")}</p>`;
-      const options = this.recipients.map((each) => ({
-        value: each.name,
-        label: each.nickname ? `${each.name} (${each.nickname})` : each.name,
-      }));
-      return choose(options, this.saved, (value) => (this.saved = value));
+      return choose(savedOptions(this.recipients), this.saved, (value) => (this.saved = value));
     }
     if (this.kind === "account") {
       if (!this.otherAccounts.length) return html`<p class="muted">${this.localize("share.no_accounts")}</p>`;
-      const options = this.otherAccounts.map((each) => ({
-        value: each.entry_id,
-        label: `${each.nickname} (${each.user_id})`,
-      }));
-      return choose(options, this.account, (value) => (this.account = value));
+      return choose(accountOptions(this.otherAccounts), this.account, (value) => (this.account = value));
     }
+    const mode = inputMode(this.kind);
     return html`<ha-input
       id="recipient"
       .label=${this.localize(`share.kind.${this.kind}`)}
-      .type=${this.kind === "phone" ? "tel" : "text"}
-      .inputmode=${this.kind === "phone" ? "tel" : "numeric"}
+      .type=${mode.type}
+      .inputmode=${mode.inputmode}
       autocomplete="off"
       .value=${this.typed}
       @input=${(event: Event) => {
@@ -226,7 +220,7 @@ export class RecipientPicker extends LitElement {
         ${this.localize("share.found", { nickname: found.nickname, user_id: found.user_id })}
       </p>
       ${
-        theirRegion && theirRegion !== this.region
+        theirRegion && regionMismatch(theirRegion, this.region)
           ? html`<ha-alert class="region-warning" alert-type="warning">
               ${this.localize("share.region_warning", {
                 nickname: found.nickname,
@@ -241,7 +235,7 @@ export class RecipientPicker extends LitElement {
 
   /** Typed recipients can be kept in the address book under a name. */
   private renderSave(found: LookupResult, region: Region | undefined): TemplateResult | typeof nothing {
-    if (this.kind !== "xiaomi_id" && this.kind !== "phone") return nothing;
+    if (!canSaveRecipient(this.kind)) return nothing;
     if (this.saving.phase === "saved") {
       return html`<ha-alert class="saved" alert-type="success"
         >${this.localize("share.saved", { name: this.saving.name })}</ha-alert

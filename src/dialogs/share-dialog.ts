@@ -4,38 +4,27 @@ import { property, query, state } from "lit/decorators.js";
 import { ServiceCallError, shareCamera, type ShareDuration, type ShareResult } from "../data/api.js";
 import type { Account, Camera, Permission, Recipient } from "../data/state.js";
 import { shareBlock } from "../card/access.js";
-import type { Formatter } from "../localize/format.js";
 import { regionList } from "../localize/regions.js";
 import { serviceErrorText } from "../localize/service-error.js";
 import { ModalDialog } from "./modal-dialog.js";
 // Also defines <xcs-recipient-picker>.
 import { FIRST_KIND, type RecipientChange, type RecipientPicker } from "./recipient-picker.js";
+import {
+  DURATIONS,
+  canSend,
+  chosenPermission,
+  shareOutcome,
+  shareRequest,
+  toDuration,
+  type DurationChoice,
+} from "./share-form.js";
 import { defineOnce } from "../ha/define.js";
-
-export type DurationChoice = "permanent" | "1h" | "4h" | "1d" | "1w" | "until";
-const DURATION_HOURS: Record<Exclude<DurationChoice, "permanent" | "until">, number> = {
-  "1h": 1,
-  "4h": 4,
-  "1d": 24,
-  "1w": 168,
-};
-const DURATIONS: DurationChoice[] = ["permanent", "1h", "4h", "1d", "1w", "until"];
 
 type Sending =
   | { phase: "idle" }
   | { phase: "sending" }
   | { phase: "done"; result: ShareResult }
   | { phase: "failed"; error: ServiceCallError };
-
-/** The chosen end time is a wall time in the user's zone (the browser's or the server's). */
-function toDuration(choice: DurationChoice, until: string, format: Formatter): ShareDuration | undefined {
-  if (choice === "permanent") return { kind: "permanent" };
-  if (choice === "until") {
-    const moment = format.fromWallTime(until);
-    return !moment || moment.getTime() <= Date.now() ? undefined : { kind: "until", until: moment };
-  }
-  return { kind: "hours", hours: DURATION_HOURS[choice] };
-}
 
 export class ShareDialog extends ModalDialog {
   @property({ attribute: false }) camera!: Camera;
@@ -62,7 +51,12 @@ export class ShareDialog extends ModalDialog {
   }
 
   private get chosenPermission(): Permission {
-    return this.permission ?? (this.camera.capabilities.view_only ? "view_only" : "control");
+    return chosenPermission(this.permission, this.camera.capabilities);
+  }
+
+  /** The chosen end time is a wall time in the user's zone (the browser's or the server's). */
+  private get chosenDuration(): ShareDuration | undefined {
+    return toDuration(this.duration, this.format.fromWallTime(this.until), new Date());
   }
 
   /** Another person, or nobody yet: what was sent or failed belongs to the previous choice. */
@@ -72,18 +66,20 @@ export class ShareDialog extends ModalDialog {
   }
 
   private async onSend(): Promise<void> {
-    const duration = toDuration(this.duration, this.until, this.format);
+    const duration = this.chosenDuration;
     const recipient = this.picked.recipient;
     if (!this.hass || !recipient || !duration || !this.camera.device_id) return;
     this.sending = { phase: "sending" };
     try {
-      const result = await shareCamera(this.hass, {
-        deviceIds: [this.camera.device_id],
-        recipient: recipient.user_id,
+      const request = shareRequest({
+        deviceId: this.camera.device_id,
+        userId: recipient.user_id,
         permission: this.chosenPermission,
         duration,
-        autoAccept: this.picked.kind === "account" ? this.autoAccept : undefined,
+        toAccount: this.picked.kind === "account",
+        autoAccept: this.autoAccept,
       });
+      const result = await shareCamera(this.hass, request);
       this.sending = { phase: "done", result };
     } catch (err) {
       this.sending = { phase: "failed", error: ServiceCallError.from(err) };
@@ -170,14 +166,14 @@ export class ShareDialog extends ModalDialog {
         ${this.localize("share.result.error", { error: serviceErrorText(sending.error, this.localize) })}
       </ha-alert>`;
     if (sending.phase !== "done" || !this.picked.recipient) return nothing;
-    const nickname = sending.result.recipient?.nickname ?? this.picked.recipient.nickname;
-    const outcome = sending.result.results.find((each) => each.did === this.camera.did);
-    const key = outcome?.status === "accepted" ? "share.result.shared" : "share.result.invited";
-    // No regions: the recipient is an account configured here, known to use the camera's region.
-    const regions = sending.result.invite_regions;
+    const {
+      key,
+      nickname,
+      inviteRegions: regions,
+    } = shareOutcome(sending.result, this.camera.did, this.picked.recipient.nickname);
     return html`<ha-alert class="result" alert-type="success">${this.localize(key, { nickname })}</ha-alert>
       ${
-        regions?.length
+        regions.length
           ? html`<ha-alert class="region-note" alert-type="warning">
               ${this.localize("share.result.invite_regions", { regions: regionList(this.localize, regions) })}
             </ha-alert>`
@@ -187,12 +183,12 @@ export class ShareDialog extends ModalDialog {
 
   protected override renderFooter(): TemplateResult {
     const done = this.sending.phase === "done";
-    const ready =
-      !shareBlock(this.camera) &&
-      this.picked.recipient !== null &&
-      this.sending.phase !== "sending" &&
-      !done &&
-      toDuration(this.duration, this.until, this.format) !== undefined;
+    const ready = canSend({
+      blocked: shareBlock(this.camera) !== undefined,
+      hasRecipient: this.picked.recipient !== null,
+      phase: this.sending.phase,
+      duration: this.chosenDuration,
+    });
     return html`<ha-dialog-footer slot="footer">
       <ha-button id="cancel" slot="secondaryAction" appearance="plain" @click=${this.close}>
         ${this.localize(done ? "dialog.close" : "dialog.cancel")}

@@ -8,8 +8,9 @@ import { makeLocalize, type Localize } from "../localize/localize.js";
 import { formatterFor, type Formatter } from "../localize/format.js";
 import { listStyles, sharedStyles } from "../card/styles.js";
 import { defineOnce } from "../ha/define.js";
+import { HISTORY_PAGE_SIZE, entryValues, mayHaveOlder, mergeEntries } from "./history-entries.js";
 
-export const HISTORY_PAGE_SIZE = 20;
+export { HISTORY_PAGE_SIZE } from "./history-entries.js";
 
 export class HistoryView extends LitElement {
   static override styles = [
@@ -34,13 +35,11 @@ export class HistoryView extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Fewer recent entries than a page means there is nothing older to fetch.
-    if (changed.has("recent") && !this.older.length) this.hasMore = this.recent.length >= HISTORY_PAGE_SIZE;
+    if (changed.has("recent") && !this.older.length) this.hasMore = mayHaveOlder(this.recent.length);
   }
 
   private get entries(): HistoryEntry[] {
-    const byId = new Map<number, HistoryEntry>();
-    for (const entry of [...this.recent, ...this.older]) byId.set(entry.id, entry);
-    return [...byId.values()].sort((a, b) => b.id - a.id);
+    return mergeEntries(this.recent, this.older);
   }
 
   private async loadMore(): Promise<void> {
@@ -57,11 +56,7 @@ export class HistoryView extends LitElement {
   }
 
   private describe(entry: HistoryEntry): string {
-    return this.localize(`history.${entry.type}`, {
-      nickname: entry.nickname ?? entry.user_id ?? this.localize("history.someone"),
-      camera: entry.camera_name ?? this.localize("history.a_camera"),
-      message: entry.message ?? "",
-    });
+    return this.localize(`history.${entry.type}`, entryValues(entry, this.localize));
   }
 
   override render(): TemplateResult {

@@ -8,6 +8,7 @@ import { makeLocalize, type Localize } from "../localize/localize.js";
 import { formatterFor, type Formatter } from "../localize/format.js";
 import { listStyles, sharedStyles } from "../card/styles.js";
 import { defineOnce } from "../ha/define.js";
+import { isAnswerable, needsRegionNote, receiverOf, showsCountdown } from "./invite-facts.js";
 
 export class InvitesView extends LitElement {
   static override styles = [
@@ -51,9 +52,9 @@ export class InvitesView extends LitElement {
   private renderInvite(invite: Invite): TemplateResult {
     const localize = this.localize;
     const region = localize(`region.${invite.region}`);
-    const receiver = this.accounts.find((account) => account.entry_id === invite.entry_id);
+    const receiver = receiverOf(invite, this.accounts);
     const names = { camera: invite.device_name, name: invite.sender_name };
-    const pending = invite.status === "pending";
+    const pending = isAnswerable(invite);
     const busy = this.busy.has(invite.invite_id);
     return html`<ha-list-item-base data-invite=${invite.invite_id}>
       <span slot="headline" class="camera"
@@ -68,7 +69,7 @@ export class InvitesView extends LitElement {
         <div>
           ${localize("invites.waits_in", { region })}
           ${
-            pending && invite.expires_at
+            showsCountdown(invite) && invite.expires_at
               ? html` ·
                 ${localize("invites.expires", {
                   relative: this.format.relative(new Date(invite.expires_at), new Date()),
@@ -78,7 +79,7 @@ export class InvitesView extends LitElement {
           ${pending ? nothing : html` · ${localize("invites.expired")}`}
         </div>
         ${
-          invite.region_in_use === false
+          needsRegionNote(invite)
             ? html`<ha-alert class="region-note" alert-type="warning"
                 >${localize("invites.region_not_used", { region })}</ha-alert
               >`

@@ -209,7 +209,7 @@ function e(e,t,i,s){var a,n=arguments.length,r=n<3?t:null===s?s=Object.getOwnPro
         flex: 1;
         min-width: 0;
       }
-    `]}get otherAccounts(){return this.accounts.filter(e=>e.entry_id!==this.entryId)}get query(){switch(this.kind){case"xiaomi_id":case"phone":return this.typed.trim();case"saved":return this.saved;case"account":return this.otherAccounts.find(e=>e.entry_id===this.account)?.user_id??""}}setLookup(e){this.lookup=e;const t="found"===e.phase?{user_id:e.result.user_id,nickname:e.result.nickname}:null,i={kind:this.kind,recipient:t};this.dispatchEvent(new CustomEvent("xcs-recipient-change",{detail:i}))}changed(){this.asked+=1,this.saving={phase:"idle"},this.setLookup({phase:"idle"})}async onLookup(){const e=this.query;if(!this.hass||!e||"looking"===this.lookup.phase)return;const t=++this.asked;let i;this.setLookup({phase:"looking"});try{i={phase:"found",result:await async function(e,t,i,s){const a=await ve(e,"lookup_recipient",{config_entry_id:t,recipient:i,region:s},!0);if(!a)throw new Error("lookup_recipient returned no response");return a}(this.hass,this.entryId,e,this.region)}}catch{i={phase:"failed"}}t===this.asked&&this.setLookup(i)}recipientRegion(e){const t=e.regions??this.accounts.find(t=>t.user_id===e.user_id)?.regions;return t?.length?t.includes(this.region)?this.region:t[0]:this.recipients.find(t=>t.user_id===e.user_id)?.region??void 0}render(){const e=xt.map(e=>({value:e,label:this.localize(`share.kind.${e}`)}));return q`
+    `]}get otherAccounts(){return e=this.accounts,t=this.entryId,e.filter(e=>e.entry_id!==t);var e,t}get query(){const e={typed:this.typed,saved:this.saved,account:this.account};return function(e,t,i){switch(e){case"xiaomi_id":case"phone":return t.typed.trim();case"saved":return t.saved;case"account":return i.find(e=>e.entry_id===t.account)?.user_id??""}}(this.kind,e,this.otherAccounts)}setLookup(e){this.lookup=e;const t="found"===e.phase?{user_id:e.result.user_id,nickname:e.result.nickname}:null,i={kind:this.kind,recipient:t};this.dispatchEvent(new CustomEvent("xcs-recipient-change",{detail:i}))}changed(){this.asked+=1,this.saving={phase:"idle"},this.setLookup({phase:"idle"})}async onLookup(){const e=this.query;if(!this.hass||!e||"looking"===this.lookup.phase)return;const t=++this.asked;let i;this.setLookup({phase:"looking"});try{i={phase:"found",result:await async function(e,t,i,s){const a=await ve(e,"lookup_recipient",{config_entry_id:t,recipient:i,region:s},!0);if(!a)throw new Error("lookup_recipient returned no response");return a}(this.hass,this.entryId,e,this.region)}}catch{i={phase:"failed"}}t===this.asked&&this.setLookup(i)}recipientRegion(e){return function(e,t,i,s){const a=e.regions??i.find(t=>t.user_id===e.user_id)?.regions;return a?.length?a.includes(t)?t:a[0]:s.find(t=>t.user_id===e.user_id)?.region??void 0}(e,this.region,this.accounts,this.recipients)}render(){const e=xt.map(e=>({value:e,label:this.localize(`share.kind.${e}`)}));return q`
       <ha-select
         id="kind"
         .label=${this.localize("share.recipient_kind")}
@@ -235,11 +235,11 @@ function e(e,t,i,s){var a,n=arguments.length,r=n<3?t:null===s?s=Object.getOwnPro
         .options=${t}
         .value=${i}
         @selected=${e=>{s(e.detail.value),this.changed()}}
-      ></ha-select>`;return"saved"===this.kind?this.recipients.length?t(this.recipients.map(e=>({value:e.name,label:e.nickname?`${e.name} (${e.nickname})`:e.name})),this.saved,e=>this.saved=e):q`<p class="muted">${this.localize("share.no_saved")}</p>`:"account"===this.kind?this.otherAccounts.length?t(this.otherAccounts.map(e=>({value:e.entry_id,label:`${e.nickname} (${e.user_id})`})),this.account,e=>this.account=e):q`<p class="muted">${this.localize("share.no_accounts")}</p>`:q`<ha-input
+      ></ha-select>`;if("saved"===this.kind)return this.recipients.length?t(this.recipients.map(e=>({value:e.name,label:e.nickname?`${e.name} (${e.nickname})`:e.name})),this.saved,e=>this.saved=e):q`<p class="muted">${this.localize("share.no_saved")}</p>`;if("account"===this.kind)return this.otherAccounts.length?t(this.otherAccounts.map(e=>({value:e.entry_id,label:`${e.nickname} (${e.user_id})`})),this.account,e=>this.account=e):q`<p class="muted">${this.localize("share.no_accounts")}</p>`;const i="phone"===this.kind?{type:"tel",inputmode:"tel"}:{type:"text",inputmode:"numeric"};return q`<ha-input
       id="recipient"
       .label=${this.localize(`share.kind.${this.kind}`)}
-      .type=${"phone"===this.kind?"tel":"text"}
-      .inputmode=${"phone"===this.kind?"tel":"numeric"}
+      .type=${i.type}
+      .inputmode=${i.inputmode}
       autocomplete="off"
       .value=${this.typed}
       @input=${e=>{this.typed=e.target.value??"",this.changed()}}
@@ -249,10 +249,10 @@ function e(e,t,i,s){var a,n=arguments.length,r=n<3?t:null===s?s=Object.getOwnPro
       >`;if("found"!==this.lookup.phase)return W;const e=this.lookup.result,t=this.recipientRegion(e);return q`<p class="found" role="status">
         ${this.localize("share.found",{nickname:e.nickname,user_id:e.user_id})}
       </p>
-      ${t&&t!==this.region?q`<ha-alert class="region-warning" alert-type="warning">
+      ${t&&function(e,t){return void 0!==e&&e!==t}(t,this.region)?q`<ha-alert class="region-warning" alert-type="warning">
               ${this.localize("share.region_warning",{nickname:e.nickname,their_region:$t(this.localize,t),camera_region:$t(this.localize,this.region)})}
             </ha-alert>`:W}
-      ${this.renderSave(e,t)}`}renderSave(e,t){return"xiaomi_id"!==this.kind&&"phone"!==this.kind?W:"saved"===this.saving.phase?q`<ha-alert class="saved" alert-type="success"
+      ${this.renderSave(e,t)}`}renderSave(e,t){return"xiaomi_id"!==(i=this.kind)&&"phone"!==i?W:"saved"===this.saving.phase?q`<ha-alert class="saved" alert-type="success"
         >${this.localize("share.saved",{name:this.saving.name})}</ha-alert
       >`:q`<div class="row">
         <ha-input
@@ -265,7 +265,7 @@ function e(e,t,i,s){var a,n=arguments.length,r=n<3?t:null===s?s=Object.getOwnPro
           >${this.localize("share.save")}</ha-button
         >
       </div>
-      ${"failed"===this.saving.phase?q`<ha-alert alert-type="error">${this.localize("share.save_failed")}</ha-alert>`:W}`}}e([de({attribute:!1})],St.prototype,"localize",void 0),e([de({attribute:!1})],St.prototype,"entryId",void 0),e([de({attribute:!1})],St.prototype,"region",void 0),e([de({attribute:!1})],St.prototype,"accounts",void 0),e([de({attribute:!1})],St.prototype,"recipients",void 0),e([ue()],St.prototype,"kind",void 0),e([ue()],St.prototype,"typed",void 0),e([ue()],St.prototype,"saved",void 0),e([ue()],St.prototype,"account",void 0),e([ue()],St.prototype,"lookup",void 0),e([ue()],St.prototype,"saveName",void 0),e([ue()],St.prototype,"saving",void 0),it("xcs-recipient-picker",St);const zt={"1h":1,"4h":4,"1d":24,"1w":168},Ct=["permanent","1h","4h","1d","1w","until"];function Et(e,t,i){if("permanent"===e)return{kind:"permanent"};if("until"===e){const e=i.fromWallTime(t);return!e||e.getTime()<=Date.now()?void 0:{kind:"until",until:e}}return{kind:"hours",hours:zt[e]}}class Tt extends kt{constructor(){super(...arguments),this.accounts=[],this.recipients=[],this.picked={kind:At,recipient:null},this.duration="permanent",this.until="",this.autoAccept=!0,this.sending={phase:"idle"}}heading(){return this.localize("share.title",{name:this.camera.name})}async getUpdateComplete(){const e=await super.getUpdateComplete();return await(this.picker?.updateComplete),e}get chosenPermission(){return this.permission??(this.camera.capabilities.view_only?"view_only":"control")}onRecipientChange(e){this.picked=e.detail,this.sending={phase:"idle"}}async onSend(){const e=Et(this.duration,this.until,this.format),t=this.picked.recipient;if(this.hass&&t&&e&&this.camera.device_id){this.sending={phase:"sending"};try{const i=await async function(e,t){const i={device_id:t.deviceIds,recipient:t.recipient,permission:t.permission,...fe(t.duration)};return t.autoAccept&&(i.auto_accept=!0),await ve(e,"share",i,!0)??{results:[],invite_regions:null}}(this.hass,{deviceIds:[this.camera.device_id],recipient:t.user_id,permission:this.chosenPermission,duration:e,autoAccept:"account"===this.picked.kind?this.autoAccept:void 0});this.sending={phase:"done",result:i}}catch(e){this.sending={phase:"failed",error:ge.from(e)}}}}renderBody(){const e=De(this.camera);return e?q`<ha-alert class="blocked" alert-type="info" title=${this.localize("share.unavailable")}
+      ${"failed"===this.saving.phase?q`<ha-alert alert-type="error">${this.localize("share.save_failed")}</ha-alert>`:W}`;var i}}e([de({attribute:!1})],St.prototype,"localize",void 0),e([de({attribute:!1})],St.prototype,"entryId",void 0),e([de({attribute:!1})],St.prototype,"region",void 0),e([de({attribute:!1})],St.prototype,"accounts",void 0),e([de({attribute:!1})],St.prototype,"recipients",void 0),e([ue()],St.prototype,"kind",void 0),e([ue()],St.prototype,"typed",void 0),e([ue()],St.prototype,"saved",void 0),e([ue()],St.prototype,"account",void 0),e([ue()],St.prototype,"lookup",void 0),e([ue()],St.prototype,"saveName",void 0),e([ue()],St.prototype,"saving",void 0),it("xcs-recipient-picker",St);const zt={"1h":1,"4h":4,"1d":24,"1w":168},Ct=["permanent","1h","4h","1d","1w","until"];class Et extends kt{constructor(){super(...arguments),this.accounts=[],this.recipients=[],this.picked={kind:At,recipient:null},this.duration="permanent",this.until="",this.autoAccept=!0,this.sending={phase:"idle"}}heading(){return this.localize("share.title",{name:this.camera.name})}async getUpdateComplete(){const e=await super.getUpdateComplete();return await(this.picker?.updateComplete),e}get chosenPermission(){return e=this.permission,t=this.camera.capabilities,e??function(e){return e.view_only?"view_only":"control"}(t);var e,t}get chosenDuration(){return e=this.duration,t=this.format.fromWallTime(this.until),i=new Date,"permanent"===e?{kind:"permanent"}:"until"===e?t&&t.getTime()>i.getTime()?{kind:"until",until:t}:void 0:{kind:"hours",hours:zt[e]};var e,t,i}onRecipientChange(e){this.picked=e.detail,this.sending={phase:"idle"}}async onSend(){const e=this.chosenDuration,t=this.picked.recipient;if(this.hass&&t&&e&&this.camera.device_id){this.sending={phase:"sending"};try{const s={deviceIds:[(i={deviceId:this.camera.device_id,userId:t.user_id,permission:this.chosenPermission,duration:e,toAccount:"account"===this.picked.kind,autoAccept:this.autoAccept}).deviceId],recipient:i.userId,permission:i.permission,duration:i.duration,autoAccept:i.toAccount?i.autoAccept:void 0},a=await async function(e,t){const i=function(e,t=new Date){const i={device_id:e.deviceIds,recipient:e.recipient,permission:e.permission,...fe(e.duration,t)};return e.autoAccept&&(i.auto_accept=!0),i}(t);return await ve(e,"share",i,!0)??{results:[],invite_regions:null}}(this.hass,s);this.sending={phase:"done",result:a}}catch(e){this.sending={phase:"failed",error:ge.from(e)}}var i}}renderBody(){const e=De(this.camera);return e?q`<ha-alert class="blocked" alert-type="info" title=${this.localize("share.unavailable")}
         >${this.localize(`reason.${e}`)}</ha-alert
       >`:q`
       <xcs-recipient-picker
@@ -314,10 +314,10 @@ function e(e,t,i,s){var a,n=arguments.length,r=n<3?t:null===s?s=Object.getOwnPro
               @input=${e=>this.until=e.target.value}
             ></ha-input>`:W}`}renderResult(){const e=this.sending;if("failed"===e.phase)return q`<ha-alert class="result error" alert-type="error">
         ${this.localize("share.result.error",{error:wt(e.error,this.localize)})}
-      </ha-alert>`;if("done"!==e.phase||!this.picked.recipient)return W;const t=e.result.recipient?.nickname??this.picked.recipient.nickname,i=e.result.results.find(e=>e.did===this.camera.did),s="accepted"===i?.status?"share.result.shared":"share.result.invited",a=e.result.invite_regions;return q`<ha-alert class="result" alert-type="success">${this.localize(s,{nickname:t})}</ha-alert>
-      ${a?.length?q`<ha-alert class="region-note" alert-type="warning">
-              ${this.localize("share.result.invite_regions",{regions:(n=this.localize,r=a,r.map(e=>$t(n,e)).join(n("list.separator")))})}
-            </ha-alert>`:W}`;var n,r}renderFooter(){const e="done"===this.sending.phase,t=!De(this.camera)&&null!==this.picked.recipient&&"sending"!==this.sending.phase&&!e&&void 0!==Et(this.duration,this.until,this.format);return q`<ha-dialog-footer slot="footer">
+      </ha-alert>`;if("done"!==e.phase||!this.picked.recipient)return W;const{key:t,nickname:i,inviteRegions:s}=function(e,t,i){const s=e.results.find(e=>e.did===t);return{key:"accepted"===s?.status?"share.result.shared":"share.result.invited",nickname:e.recipient?.nickname??i,inviteRegions:e.invite_regions??[]}}(e.result,this.camera.did,this.picked.recipient.nickname);return q`<ha-alert class="result" alert-type="success">${this.localize(t,{nickname:i})}</ha-alert>
+      ${s.length?q`<ha-alert class="region-note" alert-type="warning">
+              ${this.localize("share.result.invite_regions",{regions:(a=this.localize,n=s,n.map(e=>$t(a,e)).join(a("list.separator")))})}
+            </ha-alert>`:W}`;var a,n}renderFooter(){const e="done"===this.sending.phase,t=!(i={blocked:void 0!==De(this.camera),hasRecipient:null!==this.picked.recipient,phase:this.sending.phase,duration:this.chosenDuration}).blocked&&i.hasRecipient&&"sending"!==i.phase&&"done"!==i.phase&&void 0!==i.duration;var i;return q`<ha-dialog-footer slot="footer">
       <ha-button id="cancel" slot="secondaryAction" appearance="plain" @click=${this.close}>
         ${this.localize(e?"dialog.close":"dialog.cancel")}
       </ha-button>
@@ -329,13 +329,13 @@ function e(e,t,i,s){var a,n=arguments.length,r=n<3?t:null===s?s=Object.getOwnPro
               @click=${()=>t&&this.onSend()}
               >${this.localize("share.send")}</ha-button
             >`}
-    </ha-dialog-footer>`}}e([de({attribute:!1})],Tt.prototype,"camera",void 0),e([de({attribute:!1})],Tt.prototype,"accounts",void 0),e([de({attribute:!1})],Tt.prototype,"recipients",void 0),e([ue()],Tt.prototype,"picked",void 0),e([ue()],Tt.prototype,"permission",void 0),e([ue()],Tt.prototype,"duration",void 0),e([ue()],Tt.prototype,"until",void 0),e([ue()],Tt.prototype,"autoAccept",void 0),e([ue()],Tt.prototype,"sending",void 0),e([(e,t,i)=>((e,t,i)=>(i.configurable=!0,i.enumerable=!0,Reflect.decorate&&"object"!=typeof t&&Object.defineProperty(e,t,i),i))(e,t,{get(){return(e=>e.renderRoot?.querySelector("xcs-recipient-picker")??null)(this)}})],Tt.prototype,"picker",void 0),it("xcs-share-dialog",Tt);const Pt=[{key:"manage.extend.1h",hours:1},{key:"manage.extend.1d",hours:24},{key:"manage.extend.1w",hours:168}];function Ht(e,t,i){const s=Math.max(new Date(e).getTime(),i.getTime());return new Date(s+36e5*t)}class Ot extends kt{constructor(){super(...arguments),this.now=new Date,this.busy=new Set}static{this.styles=[...kt.styles,Ne,r`
+    </ha-dialog-footer>`}}e([de({attribute:!1})],Et.prototype,"camera",void 0),e([de({attribute:!1})],Et.prototype,"accounts",void 0),e([de({attribute:!1})],Et.prototype,"recipients",void 0),e([ue()],Et.prototype,"picked",void 0),e([ue()],Et.prototype,"permission",void 0),e([ue()],Et.prototype,"duration",void 0),e([ue()],Et.prototype,"until",void 0),e([ue()],Et.prototype,"autoAccept",void 0),e([ue()],Et.prototype,"sending",void 0),e([(e,t,i)=>((e,t,i)=>(i.configurable=!0,i.enumerable=!0,Reflect.decorate&&"object"!=typeof t&&Object.defineProperty(e,t,i),i))(e,t,{get(){return(e=>e.renderRoot?.querySelector("xcs-recipient-picker")??null)(this)}})],Et.prototype,"picker",void 0),it("xcs-share-dialog",Et);const Tt=[{key:"manage.extend.1h",hours:1},{key:"manage.extend.1d",hours:24},{key:"manage.extend.1w",hours:168}];function Pt(e,t,i){const s=Math.max(new Date(e).getTime(),i.getTime());return new Date(s+36e5*t)}class Ht extends kt{constructor(){super(...arguments),this.now=new Date,this.busy=new Set}static{this.styles=[...kt.styles,Ne,r`
       .name {
         font-weight: 500;
       }
     `]}connectedCallback(){super.connectedCallback(),this.timer=window.setInterval(()=>this.now=new Date,3e4)}disconnectedCallback(){super.disconnectedCallback(),window.clearInterval(this.timer)}heading(){return this.localize("manage.title",{name:this.camera.name})}async run(e,t){this.busy=new Set(this.busy).add(e);try{await t()}catch{}finally{const t=new Set(this.busy);t.delete(e),this.busy=t}}revoke(e){const t=this.hass,i=this.camera.device_id;t&&i&&this.run(e.user_id,()=>async function(e,t,i){await ve(e,"revoke",{device_id:[t],recipient:i},!1)}(t,i,e.user_id))}extend(e,t){const i=this.hass,s=this.camera.device_id;i&&s&&this.run(e.user_id,()=>async function(e,t,i,s){const a={device_id:[t],recipient:i,...fe(s)};await ve(e,"set_expiry",a,!1)}(i,s,e.user_id,t))}renderBody(){return this.camera.sharees.length?q`<ha-list-base aria-label=${this.heading()}>
       ${this.camera.sharees.map(e=>this.renderSharee(e))}
-    </ha-list-base>`:q`<p class="muted">${this.localize("manage.empty")}</p>`}renderSharee(e){const t=e.recipient_name??e.nickname,i=this.busy.has(e.user_id),s=Boolean(this.camera.device_id)&&!i,a=e.expires_at,n=this.format,r=(e,t,i,a,n)=>q`<ha-button
+    </ha-list-base>`:q`<p class="muted">${this.localize("manage.empty")}</p>`}renderSharee(e){const t=function(e){return e.recipient_name??e.nickname}(e),i=this.busy.has(e.user_id),s=Boolean(this.camera.device_id)&&!i,a=e.expires_at,n=this.format,r=(e,t,i,a,n)=>q`<ha-button
         class=${e}
         data-hours=${n??W}
         size="s"
@@ -359,18 +359,18 @@ function e(e,t,i,s){var a,n=arguments.length,r=n<3?t:null===s?s=Object.getOwnPro
           ${a?`${this.localize("manage.expires",{relative:n.relative(new Date(a),this.now)})} · ${n.dateTime(new Date(a))}`:this.localize("manage.permanent")}
         </div>
         <div class="row-actions" role="group" aria-label=${this.localize("manage.extend_label",{name:t})}>
-          ${a?q`${Pt.map(({key:t,hours:i})=>r("extend",this.localize(t),()=>this.extend(e,{kind:"until",until:Ht(a,i,new Date)}),void 0,i))}
+          ${a?q`${Tt.map(({key:t,hours:i})=>r("extend",this.localize(t),()=>this.extend(e,{kind:"until",until:Pt(a,i,new Date)}),void 0,i))}
                 ${r("permanent",this.localize("manage.extend.permanent"),()=>this.extend(e,{kind:"permanent"}))}`:W}
           ${r("revoke",this.localize("manage.revoke"),()=>this.revoke(e),this.localize("manage.revoke_label",{name:t}))}
         </div>
       </div>
-    </ha-list-item-base>`}}e([de({attribute:!1})],Ot.prototype,"camera",void 0),e([ue()],Ot.prototype,"now",void 0),e([ue()],Ot.prototype,"busy",void 0),it("xcs-manage-dialog",Ot);class Dt extends oe{constructor(){super(...arguments),this.invites=[],this.accounts=[],this.localize=Be("en"),this.format=Ze(void 0),this.busy=new Set}static{this.styles=[Ue,Ne,r`
+    </ha-list-item-base>`}}function Ot(e){return"pending"===e.status}e([de({attribute:!1})],Ht.prototype,"camera",void 0),e([ue()],Ht.prototype,"now",void 0),e([ue()],Ht.prototype,"busy",void 0),it("xcs-manage-dialog",Ht);class Dt extends oe{constructor(){super(...arguments),this.invites=[],this.accounts=[],this.localize=Be("en"),this.format=Ze(void 0),this.busy=new Set}static{this.styles=[Ue,Ne,r`
       .camera {
         font-weight: 500;
       }
     `]}async answer(e,t){if(this.hass){this.busy=new Set(this.busy).add(e.invite_id);try{await async function(e,t,i,s){const a=s?"accept_invite":"decline_invite";await ve(e,a,{config_entry_id:t,invite_id:i},!1)}(this.hass,e.entry_id,e.invite_id,t)}catch{}finally{const t=new Set(this.busy);t.delete(e.invite_id),this.busy=t}}}render(){return this.invites.length?q`<ha-list-base aria-label=${this.localize("tab.invites")}>
       ${this.invites.map(e=>this.renderInvite(e))}
-    </ha-list-base>`:q`<p class="muted empty">${this.localize("invites.empty")}</p>`}renderInvite(e){const t=this.localize,i=t(`region.${e.region}`),s=this.accounts.find(t=>t.entry_id===e.entry_id),a={camera:e.device_name,name:e.sender_name},n="pending"===e.status,r=this.busy.has(e.invite_id);return q`<ha-list-item-base data-invite=${e.invite_id}>
+    </ha-list-base>`:q`<p class="muted empty">${this.localize("invites.empty")}</p>`}renderInvite(e){const t=this.localize,i=t(`region.${e.region}`),s=function(e,t){return t.find(t=>t.entry_id===e.entry_id)}(e,this.accounts),a={camera:e.device_name,name:e.sender_name},n=Ot(e),r=this.busy.has(e.invite_id);return q`<ha-list-item-base data-invite=${e.invite_id}>
       <span slot="headline" class="camera"
         >${e.device_name} <span class="muted">${e.model}</span></span
       >
@@ -382,11 +382,11 @@ function e(e,t,i,s){var a,n=arguments.length,r=n<3?t:null===s?s=Object.getOwnPro
         </div>
         <div>
           ${t("invites.waits_in",{region:i})}
-          ${n&&e.expires_at?q` ·
+          ${function(e){return Ot(e)&&Boolean(e.expires_at)}(e)&&e.expires_at?q` ·
                 ${t("invites.expires",{relative:this.format.relative(new Date(e.expires_at),new Date)})}`:W}
           ${n?W:q` · ${t("invites.expired")}`}
         </div>
-        ${!1===e.region_in_use?q`<ha-alert class="region-note" alert-type="warning"
+        ${function(e){return!1===e.region_in_use}(e)?q`<ha-alert class="region-note" alert-type="warning"
                 >${t("invites.region_not_used",{region:i})}</ha-alert
               >`:W}
         ${n?q`<div class="row-actions">
@@ -414,7 +414,7 @@ function e(e,t,i,s){var a,n=arguments.length,r=n<3?t:null===s?s=Object.getOwnPro
         --ha-row-item-min-height: 0;
         --ha-row-item-padding-block: var(--ha-space-2, 8px);
       }
-    `]}willUpdate(e){e.has("recent")&&!this.older.length&&(this.hasMore=this.recent.length>=20)}get entries(){const e=new Map;for(const t of[...this.recent,...this.older])e.set(t.id,t);return[...e.values()].sort((e,t)=>t.id-e.id)}async loadMore(){if(!this.hass)return;const e=this.entries[this.entries.length-1];this.loading=!0;try{const t=await async function(e,t){const i=await e.callWS({type:me.history,limit:20,...void 0===t?{}:{before_id:t}});return{entries:i.entries,has_more:i.has_more??i.entries.length>=20}}(this.hass,e?.id);this.older=[...this.older,...t.entries],this.hasMore=t.has_more}finally{this.loading=!1}}describe(e){return this.localize(`history.${e.type}`,{nickname:e.nickname??e.user_id??this.localize("history.someone"),camera:e.camera_name??this.localize("history.a_camera"),message:e.message??""})}render(){const e=this.entries;return e.length||this.hasMore?q`<ha-list-base
+    `]}willUpdate(e){e.has("recent")&&!this.older.length&&(this.hasMore=this.recent.length>=20)}get entries(){return function(e,t){const i=new Map;for(const s of[...e,...t])i.set(s.id,s);return[...i.values()].sort((e,t)=>t.id-e.id)}(this.recent,this.older)}async loadMore(){if(!this.hass)return;const e=this.entries[this.entries.length-1];this.loading=!0;try{const t=await async function(e,t){const i=await e.callWS({type:me.history,limit:20,...void 0===t?{}:{before_id:t}});return{entries:i.entries,has_more:i.has_more??i.entries.length>=20}}(this.hass,e?.id);this.older=[...this.older,...t.entries],this.hasMore=t.has_more}finally{this.loading=!1}}describe(e){return this.localize(`history.${e.type}`,function(e,t){return{nickname:e.nickname??e.user_id??t("history.someone"),camera:e.camera_name??t("history.a_camera"),message:e.message??""}}(e,this.localize))}render(){const e=this.entries;return e.length||this.hasMore?q`<ha-list-base
         aria-label=${this.localize("tab.history")}
         aria-busy=${this.loading?"true":"false"}
       >
