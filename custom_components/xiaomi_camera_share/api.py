@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-from ipaddress import ip_address
 from typing import TYPE_CHECKING
 
 import aiohttp
@@ -18,7 +17,7 @@ from yarl import URL
 
 from .cloud.auth import XiaomiAuth
 from .cloud.client import XiaomiCloudClient
-from .cloud.regions import CLOUD_OVERRIDE_ENV, Endpoints
+from .cloud.regions import CLOUD_OVERRIDE_ENV, Endpoints, override_is_safe
 from .const import DOMAIN
 
 if TYPE_CHECKING:
@@ -59,21 +58,6 @@ def _session(hass: HomeAssistant) -> aiohttp.ClientSession:
 
 class UnsafeCloudOverrideError(HomeAssistantError):
     """The development override would send logins in clear text off this machine."""
-
-
-def override_is_safe(url: str) -> bool:
-    """https anywhere; plain http only to this machine's loopback addresses."""
-    parsed = URL(url)
-    if parsed.scheme == "https":
-        return bool(parsed.host)
-    if parsed.scheme != "http" or not parsed.host:
-        return False
-    if parsed.host == "localhost":
-        return True
-    try:
-        return ip_address(parsed.host).is_loopback
-    except ValueError:
-        return False
 
 
 def _override() -> str | None:

@@ -78,5 +78,10 @@ async def async_get_config_entry_diagnostics(hass: HomeAssistant, entry: XiaomiC
     redacted: dict[str, Any] = async_redact_data(data, TO_REDACT)
     # How the cloud answered, by shape only (keys, types, lengths and codes): it holds
     # no values to redact, and its key names are what a bug report needs.
-    redacted["reply_shapes"] = entry.runtime_data.client.reply_shapes.replies if loaded else {}
+    client = entry.runtime_data.client if loaded else None
+    redacted["reply_shapes"] = client.reply_shapes.replies if client else {}
+    # The last login the client made (minting its serviceToken from the passToken), each
+    # step by shape only: the config flow's own login is gone once the entry exists.
+    last_login = client.login_shapes if client else None
+    redacted["last_login"] = last_login.report() if last_login else None
     return redacted

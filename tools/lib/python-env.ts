@@ -13,6 +13,7 @@ import {
   readFileSync,
   readdirSync,
   realpathSync,
+  statSync,
   writeFileSync,
 } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -171,6 +172,19 @@ export function pythonRuntime(): PythonEnv {
   bootstrapRoot();
   syncHostFilesIntoRoot();
   return { kind: "chroot", root: chrootDir, venv: chrootVenv };
+}
+
+/**
+ * The project's Python environment when it was provisioned already (never builds one).
+ * The bootstrapped root is usable by root only, as it is entered through mount namespaces.
+ */
+export function provisionedPythonEnv(): PythonEnv | undefined {
+  if (existsSync(join(nativeVenv, "pyvenv.cfg"))) return { kind: "native", venv: nativeVenv };
+  if (!existsSync(join(chrootDir, chrootVenv.slice(1), "pyvenv.cfg"))) return undefined;
+  // A tool started by a Python test runs inside the root already: its venv runs as it is.
+  const [here, root] = [statSync("/"), statSync(chrootDir)];
+  if (here.dev === root.dev && here.ino === root.ino) return { kind: "native", venv: chrootVenv };
+  return process.getuid?.() === 0 ? { kind: "chroot", root: chrootDir, venv: chrootVenv } : undefined;
 }
 
 /** Build argv for running a program from the venv (`python`, `pytest`, `ruff` ...). */

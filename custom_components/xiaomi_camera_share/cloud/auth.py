@@ -49,6 +49,7 @@ from .models import (
 )
 from .passport import SID, Passport, parse_passport_json, passport_code, resolve
 from .regions import DEFAULT_ENDPOINTS, Endpoints
+from .shapes import LoginShapes
 from .transport import DEFAULT_TIMEOUTS, Timeouts, random_device_id
 
 if TYPE_CHECKING:
@@ -124,7 +125,7 @@ class XiaomiAuth:
         self._endpoints = endpoints
         self._timeouts = timeouts
         self.device_id = device_id or random_device_id()
-        self._passport = self._new_passport()
+        self._passport = self._new_passport("none")
         self._password: _PasswordLogin | None = None
         self._methods: tuple[VerificationMethod, ...] = ()
         self._method: VerificationMethod | None = None
@@ -132,14 +133,20 @@ class XiaomiAuth:
         self._qr_poll_url: str | None = None
         self._qr_deadline = 0.0
 
-    def _new_passport(self) -> Passport:
-        return Passport(self._session, self._endpoints, self.device_id, self._timeouts)
+    def _new_passport(self, kind: str) -> Passport:
+        shapes = LoginShapes(kind)
+        return Passport(self._session, self._endpoints, self.device_id, self._timeouts, shapes)
+
+    @property
+    def login_shapes(self) -> LoginShapes:
+        """The steps of the latest login so far, by shape only (no values), for bug reports."""
+        return self._passport.shapes
 
     # --- password ----------------------------------------------------------------
 
     async def login_with_password(self, username: str, password: str) -> LoginStep:
         """Start a password login: credentials, or the captcha / code it needs first."""
-        self._passport = self._new_passport()
+        self._passport = self._new_passport("password")
         sign = await self._passport.request_json(
             "GET", "/pass/serviceLogin", params={"sid": SID, "_json": "true"}
         )
@@ -364,7 +371,7 @@ class XiaomiAuth:
 
     async def start_qr_login(self) -> QrLogin:
         """Ask for a QR code to scan with the Mi Home app."""
-        self._passport = self._new_passport()
+        self._passport = self._new_passport("qr")
         start = await self._passport.request_json(
             "GET", "/pass/serviceLogin", params={"sid": SID, "_json": "true", "_locale": "en_US"}
         )

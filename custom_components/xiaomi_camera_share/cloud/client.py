@@ -29,7 +29,7 @@ from .models import (
 from .passport import Passport
 from .regions import DEFAULT_ENDPOINTS, Endpoints, Region
 from .session_token import ServiceSession, mint_service_session
-from .shapes import ReplyShapes
+from .shapes import LoginShapes, ReplyShapes
 from .transport import DEFAULT_TIMEOUTS, Timeouts
 
 if TYPE_CHECKING:
@@ -50,6 +50,20 @@ READ_ONLY_TYPE: Final = "readonly"
 LIVE_STATUSES: Final = frozenset({ShareStatus.PENDING, ShareStatus.ACCEPTED})
 # A device whose sharees all answered needs no new look-up until its entry changes.
 SETTLED_STATUSES: Final = frozenset({ShareStatus.ACCEPTED, ShareStatus.REJECTED})
+# The app API endpoints that change nothing: all a read-only client sends, all ``read`` takes.
+READ_PATHS: Final = frozenset(
+    {
+        "/v2/home/device_list_page",
+        "/share/device_share_list",
+        "/share/get_share_user",
+        "/share/receive_share_list",
+        PROFILE,
+    }
+)
+
+
+class ReadOnlyClientError(RuntimeError):
+    """A read-only client was asked to send a request that could change something."""
 
 
 class XiaomiCloudClient:
@@ -67,8 +81,10 @@ class XiaomiCloudClient:
         *,
         on_credentials_changed: Callable[[Credentials], None] | None = None,
         timeouts: Timeouts = DEFAULT_TIMEOUTS,
+        read_only: bool = False,
     ) -> None:
         self._http = session
+        self._read_only = read_only
         self._credentials = credentials
         self._endpoints = endpoints
         self._timeouts = timeouts
@@ -82,11 +98,17 @@ class XiaomiCloudClient:
         # Per device: its device_share_list entry and the statuses get_share_user
         # gave for it, kept while nobody's invite waits and the entry is unchanged.
         self._settled: dict[tuple[Region, str], tuple[Fingerprint, tuple[Sharee, ...]]] = {}
+        self._last_login: LoginShapes | None = None
 
     @property
     def reply_shapes(self) -> ReplyShapes:
         """The shape of the last reply of each endpoint (no values), for diagnostics."""
         return self._api.shapes
+
+    @property
+    def login_shapes(self) -> LoginShapes | None:
+        """The steps of the last serviceToken minting (a passport login), by shape only."""
+        return self._last_login
 
     @property
     def credentials(self) -> Credentials:
@@ -218,6 +240,12 @@ class XiaomiCloudClient:
         """Find an account by Xiaomi ID or phone number; UserNotFoundError if none."""
         return parsing.parse_profile(await self._call(region, PROFILE, {"id": query.strip()}))
 
+    async def read(self, region: Region, path: str, data: dict[str, Any]) -> Any:
+        """The ``result`` of one endpoint of READ_PATHS as it came, for tools that look at the cloud."""
+        if path not in READ_PATHS:
+            raise ReadOnlyClientError(f"{path} is not a read")
+        return await self._call(region, path, data)
+
     # --- plumbing ---------------------------------------------------------------
 
     def _pid(self, region: Region, did: str, pid: int | None) -> int:
@@ -230,6 +258,8 @@ class XiaomiCloudClient:
 
     async def _call(self, region: Region, path: str, data: dict[str, Any]) -> Any:
         """One API call; when the serviceToken expired, mint a new one and retry once."""
+        if self._read_only and path not in READ_PATHS:
+            raise ReadOnlyClientError(f"a read-only client does not send {path}")
         service = self._service or await self._mint(stale=None)
         try:
             self.request_count += 1
@@ -248,7 +278,10 @@ class XiaomiCloudClient:
         async with self._mint_lock:
             if self._service is not None and self._service is not stale:
                 return self._service
-            passport = Passport(self._http, self._endpoints, self._credentials.device_id, self._timeouts)
+            self._last_login = LoginShapes("pass_token")
+            passport = Passport(
+                self._http, self._endpoints, self._credentials.device_id, self._timeouts, self._last_login
+            )
             minted = await mint_service_session(passport, self._credentials)
             self._service = minted.session
             if minted.credentials != self._credentials:

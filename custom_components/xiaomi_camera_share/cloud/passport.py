@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any, Final
 from yarl import URL
 
 from .cookies import PASSPORT_DOMAIN, CookieJar
-from .errors import LoginBlockedError, MalformedResponseError
+from .errors import LoginBlockedError, MalformedResponseError, XiaomiCloudError
 from .regions import ACCOUNT_HOST
+from .shapes import LoginShapes
 from .transport import HttpReply, Timeouts, send, user_agent
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ class Passport:
 
     Cookies the passport sets are remembered here (never in the shared session's
     jar) and sent back on later calls of the same conversation, to the hosts they
-    belong to only.
+    belong to only. The shape of every answer is kept in ``shapes`` (no values).
     """
 
     def __init__(
@@ -74,6 +75,7 @@ class Passport:
         endpoints: Endpoints,
         device_id: str,
         timeouts: Timeouts,
+        shapes: LoginShapes | None = None,
     ) -> None:
         self._session = session
         self._endpoints = endpoints
@@ -82,6 +84,7 @@ class Passport:
         self.jar = CookieJar()
         self.jar.set("deviceId", device_id)
         self.jar.set("sdkVersion", SDK_VERSION)
+        self.shapes = shapes if shapes is not None else LoginShapes("passport")
 
     @staticmethod
     def real_url(path_or_url: str) -> str:
@@ -107,16 +110,21 @@ class Passport:
     ) -> HttpReply:
         """One passport request; remembers the cookies it sets, refuses when blocked."""
         real = self.real_url(path_or_url)
-        reply = await send(
-            self._session,
-            method,
-            self._endpoints.rewrite(real),
-            params=params,
-            form=form,
-            headers=self._headers,
-            cookies=self.jar.for_url(real),
-            time_limit=self._timeouts.request if time_limit is None else time_limit,
-        )
+        try:
+            reply = await send(
+                self._session,
+                method,
+                self._endpoints.rewrite(real),
+                params=params,
+                form=form,
+                headers=self._headers,
+                cookies=self.jar.for_url(real),
+                time_limit=self._timeouts.request if time_limit is None else time_limit,
+            )
+        except XiaomiCloudError as err:
+            self.shapes.record_failure(method, real, err)
+            raise
+        self.shapes.record(method, real, reply)
         self.jar.receive(real, reply.set_cookies)
         if reply.status in BLOCKED_STATUSES:
             raise LoginBlockedError(f"the passport refused with HTTP {reply.status}", code=reply.status)

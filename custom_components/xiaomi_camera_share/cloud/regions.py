@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from ipaddress import ip_address
 from typing import Final
+
+from yarl import URL
 
 # The environment variable that carries the override base URL (development only).
 CLOUD_OVERRIDE_ENV: Final = "XIAOMI_CAMERA_SHARE_CLOUD_URL"
@@ -67,6 +70,21 @@ class Endpoints:
         if not self.override or not url.startswith("https://"):
             return url
         return f"{self.override.rstrip('/')}/{url.removeprefix('https://')}"
+
+
+def override_is_safe(url: str) -> bool:
+    """Whether an override may carry logins: https anywhere, plain http only to loopback."""
+    parsed = URL(url)
+    if parsed.scheme == "https":
+        return bool(parsed.host)
+    if parsed.scheme != "http" or not parsed.host:
+        return False
+    if parsed.host == "localhost":
+        return True
+    try:
+        return ip_address(parsed.host).is_loopback
+    except ValueError:
+        return False
 
 
 # The real Xiaomi hosts (no override).
