@@ -258,7 +258,9 @@ class ExpiryScheduler:
             cause,
             delay,
         )
-        if failures == FAILURES_BEFORE_REPAIR:
+        if failures >= FAILURES_BEFORE_REPAIR:
+            # Raised again on every later failure: a repair from before a restart is not
+            # active after it, and the cause (a login, say) may have changed since.
             ir.async_create_issue(
                 self._hass,
                 DOMAIN,
@@ -273,6 +275,7 @@ class ExpiryScheduler:
                     "error": cause,
                 },
             )
+        if failures == FAILURES_BEFORE_REPAIR:
             self._events.record(
                 ShareEvent(
                     type=EventType.ACTION_FAILED,
