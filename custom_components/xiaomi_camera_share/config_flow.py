@@ -64,6 +64,8 @@ from .const import (
     MAX_SCAN_INTERVAL_MINUTES,
     MIN_SCAN_INTERVAL_MINUTES,
 )
+from .home_region import region_for_country
+from .qr_image import qr_data_uri
 
 if TYPE_CHECKING:
     import asyncio
@@ -145,6 +147,7 @@ class XiaomiCameraShareConfigFlow(ConfigFlow, domain=DOMAIN):
     def __init__(self) -> None:
         self._auth: XiaomiAuth | None = None
         self._qr: QrLogin | None = None
+        self._qr_image = ""
         self._qr_task: asyncio.Task[Credentials] | None = None
         self._qr_error = "cannot_connect"
         self._captcha: CaptchaChallenge | None = None
@@ -201,6 +204,7 @@ class XiaomiCameraShareConfigFlow(ConfigFlow, domain=DOMAIN):
                 self._qr = await auth.start_qr_login()
             except XiaomiCloudError as err:
                 return self.async_abort(reason=_login_error_key(err))
+            self._qr_image = await self.hass.async_add_executor_job(qr_data_uri, self._qr.login_url)
             self._qr_task = self.hass.async_create_task(auth.wait_for_qr_scan())
         if not self._qr_task.done():
             assert self._qr is not None
@@ -210,7 +214,7 @@ class XiaomiCameraShareConfigFlow(ConfigFlow, domain=DOMAIN):
                 progress_task=self._qr_task,
                 description_placeholders={
                     "login_url": self._qr.login_url,
-                    "image_url": self._qr.image_url,
+                    "qr_image": self._qr_image,
                     "minutes": str(max(1, self._qr.expires_in // 60)),
                 },
             )
@@ -450,7 +454,9 @@ class XiaomiCameraShareConfigFlow(ConfigFlow, domain=DOMAIN):
         schema = vol.Schema({vol.Required(CONF_REGIONS): REGION_SELECTOR})
         return self.async_show_form(
             step_id="regions",
-            data_schema=self.add_suggested_values_to_schema(schema, {CONF_REGIONS: [Region.CN.value]}),
+            data_schema=self.add_suggested_values_to_schema(
+                schema, {CONF_REGIONS: [region_for_country(self.hass.config.country).value]}
+            ),
             errors=errors,
         )
 
