@@ -13,6 +13,7 @@ import json
 import os
 import re
 import shutil
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -20,9 +21,10 @@ import aiohttp
 import pytest
 from pytest_homeassistant_custom_component.components.diagnostics import get_diagnostics_for_config_entry
 
+from custom_components.xiaomi_camera_share.cloud import probe
 from custom_components.xiaomi_camera_share.cloud.app_api import AppApi
 from custom_components.xiaomi_camera_share.cloud.client import READ_PATHS, ReadOnlyClientError
-from custom_components.xiaomi_camera_share.cloud.models import SharePermission
+from custom_components.xiaomi_camera_share.cloud.models import QrLogin, SharePermission
 from custom_components.xiaomi_camera_share.cloud.probe import ProbeRun, main, run_probe
 from custom_components.xiaomi_camera_share.cloud.regions import Endpoints, Region
 from custom_components.xiaomi_camera_share.cloud.transport import Timeouts
@@ -37,7 +39,6 @@ if TYPE_CHECKING:
     from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
     from custom_components.xiaomi_camera_share.cloud.client import XiaomiCloudClient
-    from custom_components.xiaomi_camera_share.cloud.models import QrLogin
 
     from .simulator import Simulator, World
 
@@ -287,6 +288,114 @@ async def test_the_probe_command_line(simulator: Simulator, world: World, tmp_pa
     assert report["regions"]["cn"]["counts"]["invites"] == 1
     assert report["service_login"]["kind"] == "pass_token"
     assert leaked(await seed_values(simulator), printed + out.read_text()) == []
+
+
+async def test_the_probe_reports_failed_reads_and_a_failed_login(simulator: Simulator, world: World) -> None:
+    await simulator.seed(seed_world(world))
+    await simulator.fault("status", "/de.api.io.mi.com", status=503)
+    said: list[str] = []
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.DummyCookieJar()) as http:
+        endpoints = Endpoints(override=simulator.url)
+        run, _ = await asyncio.gather(
+            run_probe(http, [Region.DE], endpoints=endpoints, timeouts=FAST, show_qr=print, say=said.append),
+            scan_when_shown(simulator),
+        )
+        # Each read of the region failed; the report says which, by kind and code.
+        de = run.report["regions"]["de"]
+        assert [(e["endpoint"], e["error"], e["code"]) for e in de["errors"]] == [
+            ("/v2/home/device_list_page", "CloudConnectionError", 503),
+            ("/share/device_share_list", "CloudConnectionError", 503),
+            ("/share/receive_share_list", "CloudConnectionError", 503),
+        ]
+        assert "3 reads failed" in said[-1]
+        await simulator.clear_faults()
+
+        async def expire() -> None:
+            for _ in range(1200):
+                if await simulator.waiting_qr_codes():
+                    await simulator.advance_clock(3600)
+                    return
+                await asyncio.sleep(0.05)
+
+        failed, _ = await asyncio.gather(
+            run_probe(http, [Region.CN], endpoints=endpoints, timeouts=FAST, show_qr=print, say=said.append),
+            expire(),
+        )
+    assert failed.client is None
+    assert failed.report["login_error"] == {"error": "QrLoginTimeoutError", "code": "null"}
+    assert failed.report["login"]["steps"][-1]["body"]["code"] == 2
+    assert "regions" not in failed.report
+
+
+def test_without_segno_the_probe_prints_the_links(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def no_segno(name: str) -> Any:
+        raise ImportError(name)
+
+    monkeypatch.setattr("importlib.import_module", no_segno)
+    probe.show_qr_in_terminal(
+        QrLogin("https://account.example/login?t=1", "https://account.example/qr.png", 300)
+    )
+    printed = capsys.readouterr().out
+    assert "segno is not installed" in printed
+    assert "https://account.example/login?t=1" in printed
+    assert "https://account.example/qr.png" in printed
+    assert "valid for 5 minutes" in printed
+
+
+async def test_the_probe_main_prints_and_writes_no_value(
+    simulator: Simulator, world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The command line in this process: the QR code or its link, counts, and the report's place."""
+    await simulator.seed(seed_world(world))
+    out = tmp_path / "probe" / "report.json"
+    codes: list[int] = []
+    args = ["--cloud-url", simulator.url, "--regions", "cn", "--out", str(out)]
+    # main() runs its own event loop, so it runs in a thread of its own here.
+    thread = threading.Thread(target=lambda: codes.append(main(args)))
+    thread.start()
+    try:
+        await scan_when_shown(simulator)
+    finally:
+        await asyncio.to_thread(thread.join, 60)
+    printed = capsys.readouterr().out
+    assert codes == [0], printed
+    assert "Scan this QR code with the Mi Home app" in printed
+    assert "cn: 2 devices, 2 cameras (2 owned), 2 shared by you, 1 invites" in printed
+    assert f"Report written to {out}" in printed
+    report = json.loads(out.read_text())
+    assert list(report["regions"]) == ["cn"]
+    assert leaked(await seed_values(simulator), printed + out.read_text()) == []
+
+
+async def test_the_launcher_says_what_is_missing(tmp_path: Path) -> None:
+    """A Python without the client's modules, or too old, is named with what it lacks."""
+    node = shutil.which("node")
+    assert node is not None
+    for answer, expected in (
+        ({"version": [3, 14, 2], "has": [False, True, False, True]}, "aiohttp, cryptography>=43 missing"),
+        ({"version": [3, 12, 1], "has": [True, True, True, True]}, "Python 3.12.1: too old"),
+    ):
+        fake = tmp_path / "python"
+        fake.write_text(f"#!/bin/sh\necho '{json.dumps(answer)}'\n")
+        fake.chmod(0o755)
+        process = await asyncio.create_subprocess_exec(
+            node,
+            "--import",
+            "tsx",
+            "tools/probe.ts",
+            "--python",
+            str(fake),
+            cwd=PROJECT_ROOT,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        stdout, stderr = await asyncio.wait_for(process.communicate(), 60)
+        assert process.returncode == 1
+        assert expected in stderr.decode(), stderr.decode()
+        assert "pip install aiohttp cryptography segno" in stderr.decode()
+        assert not stdout
 
 
 def test_the_probe_refuses_plain_http_off_this_machine(capsys: pytest.CaptureFixture[str]) -> None:
