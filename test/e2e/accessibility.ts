@@ -15,11 +15,13 @@ interface Violation {
 
 /**
  * Home Assistant 2026.10's own: its picker field (in ha-select and the device picker) puts an
- * option-role item in a button, and gives its clear button no name.
+ * option-role item in a button, and gives its clear button no name; its markdown drops the alt
+ * text of every picture (`![QR code](...)` in a config flow step becomes a bare <img>).
  */
 const inHomeAssistant = (violation: Violation, target: string): boolean =>
   (violation.id === "aria-required-parent" && target.includes("ha-combo-box-item")) ||
-  (violation.id === "button-name" && target.includes('"ha-picker-field",".clear"'));
+  (violation.id === "button-name" && target.includes('"ha-picker-field",".clear"')) ||
+  (violation.id === "image-alt" && target.includes('"ha-markdown","img"'));
 
 /** Violations by impact per subject, printed at the end of the run. */
 export const accessibilityResults: Record<string, Record<string, number>> = {};
