@@ -152,6 +152,10 @@ class XiaomiCloudClient:
         """Find an account by Xiaomi ID or phone number; UserNotFoundError if none."""
         return parsing.parse_profile(await self._call(region, PROFILE, {"id": query.strip()}))
 
+    async def signed_read(self, region: Region, path: str, data: dict[str, Any]) -> Any:
+        """Any other signed call that changes nothing (the live view keys of ``p2p.py``)."""
+        return await self._call(region, path, data)
+
     # --- plumbing ---------------------------------------------------------------
 
     def _refuse_self(self, user_ids: Sequence[str]) -> None:
