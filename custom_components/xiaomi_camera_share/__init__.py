@@ -21,6 +21,7 @@ from .entry_data import entry_credentials
 from .events import EventLog
 from .expiry import ExpiryScheduler
 from .frontend import async_setup_frontend
+from .repairs import async_offer_blueprints
 from .services import async_setup_services
 from .sharing import QUICK_READ_EVERY, AccountSharing, SharingContext
 from .store import ShareStore
@@ -54,6 +55,7 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     async_setup_services(hass)
     async_setup_websocket(hass)
     await async_setup_frontend(hass)
+    await async_offer_blueprints(hass)
     return True
 
 

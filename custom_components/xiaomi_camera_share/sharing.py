@@ -28,7 +28,7 @@ from .cloud.errors import (
 )
 from .cloud.models import Device, Invite, SharePermission, ShareStatus
 from .cloud.regions import Region
-from .const import CONF_AUTO_ACCEPT_FROM, DOMAIN, EventType
+from .const import CONF_AUTO_ACCEPT_FROM, CONF_NICKNAME, DOMAIN, EventType
 from .entry_data import entry_regions
 from .events import ShareEvent
 from .exceptions import cloud_errors, cloud_failed, invalid
@@ -153,6 +153,11 @@ class AccountSharing:
         return self._entry.title
 
     @property
+    def nickname(self) -> str:
+        """The account's own name at Xiaomi, as others see it."""
+        return str(self._entry.data.get(CONF_NICKNAME) or self._entry.title)
+
+    @property
     def regions(self) -> list[Region]:
         """Where the account keeps cameras."""
         return entry_regions(self._entry)
@@ -177,12 +182,12 @@ class AccountSharing:
         if saved is not None:
             return Recipient(saved["user_id"], saved["nickname"] or saved["name"])
         if (peer := self._context.peers(query)) is not None:
-            return Recipient(peer.user_id, peer.title)
+            return Recipient(peer.user_id, peer.nickname)
         if (account := account_query(query)) is None:
             key = "recipient_email" if looks_like_email(query) else "recipient_unknown_name"
             raise invalid(key, recipient=query)
         if (peer := self._context.peers(account)) is not None:
-            return Recipient(peer.user_id, peer.title)
+            return Recipient(peer.user_id, peer.nickname)
         profile = await self._async_profile(region, account)
         return Recipient(profile.user_id, profile.nickname)
 

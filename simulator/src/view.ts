@@ -33,7 +33,7 @@ function regionView(store: Store, userId: string, region: Region): Record<string
     did: device.did,
     name: device.name,
     model: device.model,
-    role: "shared",
+    role: share.viaHome ? "home" : "shared",
     owner: store.nickname(device.ownerId),
     permission: share.readOnly ? "view only" : "control",
   }));

@@ -27,6 +27,7 @@ from custom_components.xiaomi_camera_share.cloud.errors import (
     UserNotFoundError,
 )
 from custom_components.xiaomi_camera_share.cloud.models import (
+    BatchShareOutcome,
     Credentials,
     Device,
     Invite,
@@ -86,7 +87,7 @@ async def test_devices_of_one_page(client: XiaomiCloudClient, fake: FakeXiaomi) 
             name="Hallway",
             model="chuangmi.camera.ipc019",
             region=Region.DE,
-            pid="0",
+            pid=0,
             mac="AA:BB:CC:00:11:22",
             is_online=True,
             permit_level=16,
@@ -129,15 +130,18 @@ async def test_device_without_did_is_malformed(client: XiaomiCloudClient, fake: 
 # --- shares (owner side) ---------------------------------------------------------------
 
 
-async def test_share_overview_keeps_pending_and_accepted(client: XiaomiCloudClient, fake: FakeXiaomi) -> None:
+async def test_share_overview_with_status_costs_one_request(
+    client: XiaomiCloudClient, fake: FakeXiaomi
+) -> None:
     fake.handlers["/share/device_share_list"] = reply_with(
         ok(
             {
                 "list": {
                     "1234567": [
-                        {"userid": 2002, "nickname": "Bob", "mtime": 1_700_000_000},
+                        {"userid": 2002, "nickname": "Bob", "mtime": 1_700_000_000, "status": 1},
                         {"userid": "3003", "nickname": "", "status": 0, "isReadOnly": True},
                         {"userid": "4004", "nickname": "Rejected", "status": 2},
+                        {"userid": "5005", "nickname": "Odd", "status": 7},
                     ],
                     "999": [{"userid": "4004", "status": 2}],
                 }
@@ -151,7 +155,114 @@ async def test_share_overview_keeps_pending_and_accepted(client: XiaomiCloudClie
             Sharee(user_id="3003", nickname="3003", status=ShareStatus.PENDING, read_only=True),
         ]
     }
+    assert [call.path for call in fake.calls] == ["/share/device_share_list"]
     assert fake.calls[0].data == {}
+
+
+def app_shaped_share_list(entries: dict[str, list[tuple[str, int]]]) -> Any:
+    """device_share_list as the Mi Home app reads it: userid, nickname, icon, mtime only."""
+
+    def entry(uid: str, mtime: int) -> dict[str, Any]:
+        return {"userid": int(uid), "nickname": f"N{uid}", "icon": "", "mtime": mtime}
+
+    def handler(data: dict[str, Any], host: str) -> dict[str, Any]:
+        listing = {did: [entry(uid, mtime) for uid, mtime in people] for did, people in entries.items()}
+        return ok({"list": listing})
+
+    return handler
+
+
+def share_users(statuses: dict[str, dict[str, int]]) -> Any:
+    """get_share_user per did: the status of each person."""
+
+    def handler(data: dict[str, Any], host: str) -> dict[str, Any]:
+        people = statuses[data["did"]]
+        return ok(
+            {
+                "list": [
+                    {"userid": uid, "nickname": f"N{uid}", "status": n, "isReadOnly": True, "sharetime": 9}
+                    for uid, n in people.items()
+                ]
+            }
+        )
+
+    return handler
+
+
+async def test_share_overview_without_status_asks_each_device(
+    client: XiaomiCloudClient, fake: FakeXiaomi
+) -> None:
+    fake.handlers["/share/device_share_list"] = app_shaped_share_list(
+        {"1234567": [("2002", 10), ("3003", 11)], "7654321": [("2002", 12)]}
+    )
+    fake.handlers["/share/get_share_user"] = share_users(
+        {"1234567": {"2002": 1, "3003": 0, "4004": 2}, "7654321": {"2002": 1}}
+    )
+    shares = await client.get_shares(Region.DE)
+    assert {did: [(s.user_id, s.status) for s in people] for did, people in shares.items()} == {
+        "1234567": [("2002", ShareStatus.ACCEPTED), ("3003", ShareStatus.PENDING)],
+        "7654321": [("2002", ShareStatus.ACCEPTED)],
+    }
+    assert all(s.read_only is True and s.shared_at == 9 for people in shares.values() for s in people)
+    assert [call.path for call in fake.calls] == [
+        "/share/device_share_list",
+        "/share/get_share_user",
+        "/share/get_share_user",
+    ]
+    assert [call.data for call in fake.calls[1:]] == [
+        {"did": "1234567", "pid": 0},
+        {"did": "7654321", "pid": 0},
+    ]
+
+
+async def test_share_overview_asks_again_only_while_an_invite_waits_or_the_entry_changed(
+    client: XiaomiCloudClient, fake: FakeXiaomi
+) -> None:
+    entries = {"1234567": [("2002", 10), ("3003", 11)], "7654321": [("2002", 12)]}
+    statuses = {"1234567": {"2002": 1, "3003": 0}, "7654321": {"2002": 1}}
+    fake.handlers["/share/device_share_list"] = app_shaped_share_list(entries)
+    fake.handlers["/share/get_share_user"] = share_users(statuses)
+    await client.get_shares(Region.DE)
+    fake.calls.clear()
+
+    # Unchanged: only the device with a waiting invite is asked again.
+    second = await client.get_shares(Region.DE)
+    assert [call.data.get("did") for call in fake.calls] == [None, "1234567"]
+    assert [s.status for s in second["7654321"]] == [ShareStatus.ACCEPTED]
+    fake.calls.clear()
+
+    # The invite is accepted and the settled device gets a new sharee.
+    statuses["1234567"]["3003"] = 1
+    entries["7654321"] = [("2002", 12), ("5005", 13)]
+    statuses["7654321"]["5005"] = 0
+    third = await client.get_shares(Region.DE)
+    assert sorted(call.data.get("did") or "" for call in fake.calls) == ["", "1234567", "7654321"]
+    assert [s.status for s in third["1234567"]] == [ShareStatus.ACCEPTED, ShareStatus.ACCEPTED]
+    assert [(s.user_id, s.status) for s in third["7654321"]] == [
+        ("2002", ShareStatus.ACCEPTED),
+        ("5005", ShareStatus.PENDING),
+    ]
+    fake.calls.clear()
+
+    # Everyone answered: nothing more than the list itself.
+    statuses["7654321"]["5005"] = 1
+    await client.get_shares(Region.DE)
+    fake.calls.clear()
+    await client.get_shares(Region.DE)
+    assert [call.path for call in fake.calls] == ["/share/device_share_list"]
+
+
+async def test_share_overview_drops_a_device_that_is_no_longer_ours(
+    client: XiaomiCloudClient, fake: FakeXiaomi
+) -> None:
+    fake.handlers["/share/device_share_list"] = app_shaped_share_list({"1234567": [("2002", 10)]})
+    fake.handlers["/share/get_share_user"] = reply_with(fail(-1))
+    assert await client.get_shares(Region.DE) == {}
+
+
+async def test_share_overview_may_be_an_empty_array(client: XiaomiCloudClient, fake: FakeXiaomi) -> None:
+    fake.handlers["/share/device_share_list"] = reply_with(ok({"list": []}))
+    assert await client.get_shares(Region.DE) == {}
 
 
 async def test_sharees_of_one_device(client: XiaomiCloudClient, fake: FakeXiaomi) -> None:
@@ -159,14 +270,38 @@ async def test_sharees_of_one_device(client: XiaomiCloudClient, fake: FakeXiaomi
         ok(
             {
                 "list": [
-                    {"userid": "2002", "nickname": "Bob", "status": 1, "isReadOnly": False, "sharetime": 5}
+                    {"userid": "2002", "nickname": "Bob", "status": 1, "isReadOnly": False, "sharetime": 5},
+                    {"userid": "3003", "nickname": "Carol"},
+                    {"userid": "4004", "nickname": "Dan", "status": -1},
                 ]
             }
         )
     )
     sharees = await client.get_device_sharees(Region.DE, "1234567")
-    assert sharees == [Sharee(user_id="2002", nickname="Bob", read_only=False, shared_at=5)]
-    assert fake.calls[0].data == {"did": "1234567", "pid": "0"}
+    assert sharees == [
+        Sharee(user_id="2002", nickname="Bob", read_only=False, shared_at=5),
+        # Without a status the app shows "waiting", as for 0.
+        Sharee(user_id="3003", nickname="Carol", status=ShareStatus.PENDING),
+        Sharee(user_id="4004", nickname="Dan", status=ShareStatus.UNKNOWN),
+    ]
+    assert fake.calls[0].data == {"did": "1234567", "pid": 0}
+
+
+async def test_pid_is_sent_as_the_device_list_number(client: XiaomiCloudClient, fake: FakeXiaomi) -> None:
+    mesh_camera = {**CAMERA, "pid": "16"}
+    fake.handlers["/v2/home/device_list_page"] = reply_with(ok({"list": [mesh_camera, SHARED_TO_ME]}))
+    fake.handlers["/share/get_share_user"] = reply_with(ok({"list": []}))
+    fake.handlers["/share/delete_user"] = reply_with(ok({"list": [{"did": "1234567", "ret": 1}]}))
+    fake.handlers["/share/cancel"] = reply_with(ok())
+    (device, shared) = await client.get_devices(Region.DE)
+    assert (device.pid, shared.pid) == (16, 0)
+    await client.get_device_sharees(Region.DE, "1234567")
+    await client.revoke(Region.DE, "1234567", ["2002"])
+    await client.leave_share(Region.DE, "7654321")
+    await client.get_device_sharees(Region.CN, "1234567")  # another region: not the same device
+    pids = [call.data.get("pid", call.data.get("list", [{}])[0].get("pid")) for call in fake.calls[1:]]
+    assert pids == [16, 16, 0, 0]
+    assert all(type(pid) is int for pid in pids)
 
 
 @pytest.mark.parametrize(
@@ -196,19 +331,44 @@ async def test_sharing_with_oneself_is_refused_locally(client: XiaomiCloudClient
     assert client.request_count == 0
 
 
-async def test_share_batch(client: XiaomiCloudClient, fake: FakeXiaomi) -> None:
+async def test_share_batch_reads_1_as_invited(client: XiaomiCloudClient, fake: FakeXiaomi) -> None:
     fake.handlers["/share/share_request_batch"] = reply_with(
-        ok({"2002": {"1": 0, "2": 1}, "3003": {"1": 0, "2": 0}})
+        ok({"2002": {"1": 1, "2": 0}, "3003": {"1": -13, "2": "odd"}, "4004": None})
     )
-    result = await client.share_batch(Region.DE, ["1", "2"], ["2002", "3003"], SharePermission.VIEW_ONLY)
-    assert result.already_shared == {"2002": {"1": False, "2": True}, "3003": {"1": False, "2": False}}
-    assert fake.calls[0].data == {"didList": ["1", "2"], "receiver": ["2002", "3003"], "type": "readonly"}
+    result = await client.share_batch(
+        Region.DE, ["1", "2"], ["2002", "3003", "4004", "5005"], SharePermission.VIEW_ONLY
+    )
+    assert result.outcomes == {
+        ("1", "2002"): BatchShareOutcome.INVITED,
+        ("2", "2002"): BatchShareOutcome.ALREADY_SHARED,
+        ("1", "3003"): BatchShareOutcome.REFUSED,
+        ("2", "3003"): BatchShareOutcome.REFUSED,
+        ("1", "4004"): BatchShareOutcome.NOT_REPORTED,
+        ("2", "4004"): BatchShareOutcome.NOT_REPORTED,
+        ("1", "5005"): BatchShareOutcome.NOT_REPORTED,
+        ("2", "5005"): BatchShareOutcome.NOT_REPORTED,
+    }
+    assert result.codes[("1", "3003")] == -13
+    assert result.codes[("2", "3003")] is None
+    assert result.pairs(BatchShareOutcome.INVITED) == [("1", "2002")]
+    assert result.outcome("9", "2002") is BatchShareOutcome.NOT_REPORTED
+    assert fake.calls[0].data == {
+        "didList": ["1", "2"],
+        "receiver": ["2002", "3003", "4004", "5005"],
+        "type": "readonly",
+    }
+
+
+async def test_share_batch_without_a_result(client: XiaomiCloudClient, fake: FakeXiaomi) -> None:
+    fake.handlers["/share/share_request_batch"] = reply_with(ok())
+    result = await client.share_batch(Region.DE, ["1"], ["2002"], SharePermission.CONTROL)
+    assert result.outcome("1", "2002") is BatchShareOutcome.NOT_REPORTED
 
 
 async def test_revoke(client: XiaomiCloudClient, fake: FakeXiaomi) -> None:
     fake.handlers["/share/delete_user"] = reply_with(ok({"list": [{"did": "1234567", "ret": 1}]}))
     await client.revoke(Region.DE, "1234567", ["2002", "3003"])
-    assert fake.calls[0].data == {"list": [{"did": "1234567", "pid": "0", "userid": ["2002", "3003"]}]}
+    assert fake.calls[0].data == {"list": [{"did": "1234567", "pid": 0, "userid": ["2002", "3003"]}]}
 
 
 async def test_revoke_that_the_cloud_did_not_do(client: XiaomiCloudClient, fake: FakeXiaomi) -> None:
@@ -271,6 +431,39 @@ async def test_invites(client: XiaomiCloudClient, fake: FakeXiaomi) -> None:
     assert fake.calls[0].region_host == "sg.api.io.mi.com"
 
 
+@pytest.mark.parametrize(
+    "fields",
+    [{}, {"status": -1}, {"status": 5}, {"status": "later"}, {"status": 0, "expire_time": 0}],
+    ids=["no status", "-1", "unknown number", "not a number", "0 without expiry"],
+)
+async def test_invites_in_an_unknown_state_are_never_pending(
+    client: XiaomiCloudClient, fake: FakeXiaomi, fields: dict[str, Any]
+) -> None:
+    """The app offers Accept for status 0 only and hides a 0 whose expire_time is 0."""
+    fake.handlers["/share/receive_share_list"] = reply_with(
+        ok([{"inv_id": 80, "sender": 2002, "did": "9", "expire_time": 300, **fields}])
+    )
+    (invite,) = await client.get_invites(Region.DE)
+    assert invite.status is ShareStatus.UNKNOWN
+
+
+async def test_home_shared_device(client: XiaomiCloudClient, fake: FakeXiaomi) -> None:
+    via_home = {"did": "555", "name": "Porch", "model": "isa.camera.hlc7", "pid": "0", "permitLevel": 68}
+    fake.handlers["/v2/home/device_list_page"] = reply_with(ok({"list": [CAMERA, SHARED_TO_ME, via_home]}))
+    owned, shared, home = await client.get_devices(Region.DE)
+    assert home.shared_via_home
+    assert not home.is_owned
+    assert home.owner_id is None
+    assert not owned.shared_via_home
+    assert not shared.shared_via_home
+
+
+async def test_taiwan_has_a_host_of_its_own(client: XiaomiCloudClient, fake: FakeXiaomi) -> None:
+    fake.handlers["/share/receive_share_list"] = reply_with(ok([]))
+    assert await client.get_invites(Region.TW) == []
+    assert fake.calls[0].region_host == "tw.api.io.mi.com"
+
+
 @pytest.mark.parametrize(("accept", "value"), [(True, "accept"), (False, "reject")])
 async def test_respond_to_invite(
     client: XiaomiCloudClient, fake: FakeXiaomi, accept: bool, value: str
@@ -282,8 +475,8 @@ async def test_respond_to_invite(
 
 async def test_leave_share(client: XiaomiCloudClient, fake: FakeXiaomi) -> None:
     fake.handlers["/share/cancel"] = reply_with(ok())
-    await client.leave_share(Region.DE, "7654321", pid="6")
-    assert fake.calls[0].data == {"did": "7654321", "pid": "6"}
+    await client.leave_share(Region.DE, "7654321", pid=6)
+    assert fake.calls[0].data == {"did": "7654321", "pid": 6}
 
 
 # --- user lookup --------------------------------------------------------------------------

@@ -25,6 +25,15 @@ if TYPE_CHECKING:
 
 SIMULATOR_URL_ENV = "XIAOMI_CAMERA_SHARE_SIMULATOR_URL"
 
+# The ways the simulator can answer where the real cloud's answer is not known
+# for sure (docs/cloud-contract.md); every contract test runs against each.
+SIMULATOR_PROFILES: dict[str, dict[str, Any]] = {
+    # device_share_list with only what the Mi Home app reads: userid, nickname, icon, mtime.
+    "app-shape": {"deviceShareListStatus": 0},
+    # device_share_list that also says each sharee's status and isReadOnly.
+    "status-in-list": {"deviceShareListStatus": 1},
+}
+
 
 @pytest.fixture(scope="session")
 def simulator_url() -> str:
@@ -50,11 +59,12 @@ async def http(socket_enabled: None) -> AsyncIterator[aiohttp.ClientSession]:
 
 
 class Control:
-    """The simulator's /_control/ surface."""
+    """The simulator's /_control/ surface, playing one profile (kept across resets)."""
 
-    def __init__(self, http: aiohttp.ClientSession, base_url: str) -> None:
+    def __init__(self, http: aiohttp.ClientSession, base_url: str, profile: str = "app-shape") -> None:
         self._http = http
         self._base = f"{base_url}/_control"
+        self.profile = profile
 
     async def call(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
         # The simulator takes non-GET control calls only as JSON, bodiless ones included.
@@ -67,6 +77,7 @@ class Control:
 
     async def reset(self) -> None:
         await self.call("POST", "/reset")
+        await self.config(**SIMULATOR_PROFILES[self.profile])
 
     async def config(self, **settings: Any) -> None:
         await self.call("POST", "/config", settings)
@@ -83,13 +94,22 @@ class Control:
         return entries
 
 
+@pytest.fixture(params=sorted(SIMULATOR_PROFILES))
+def simulator_profile(request: pytest.FixtureRequest) -> str:
+    """Which of the simulator's profiles this run of a test plays against."""
+    profile: str = request.param
+    return profile
+
+
 @pytest.fixture
-async def control(http: aiohttp.ClientSession, simulator_url: str) -> AsyncIterator[Control]:
-    """The control surface, with the simulator reset before and after each test."""
-    control = Control(http, simulator_url)
+async def control(
+    http: aiohttp.ClientSession, simulator_url: str, simulator_profile: str
+) -> AsyncIterator[Control]:
+    """The control surface, with the simulator reset to the profile before and after each test."""
+    control = Control(http, simulator_url, simulator_profile)
     await control.reset()
     yield control
-    await control.reset()
+    await control.call("POST", "/reset")
 
 
 @pytest.fixture

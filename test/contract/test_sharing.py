@@ -19,6 +19,7 @@ from custom_components.xiaomi_camera_share.cloud.errors import (
     UserNotFoundError,
 )
 from custom_components.xiaomi_camera_share.cloud.models import (
+    BatchShareOutcome,
     Invite,
     PermitLevel,
     SharePermission,
@@ -147,9 +148,11 @@ async def test_share_batch(client_of: ClientOf, control: Control) -> None:
     result = await owner.share_batch(
         CN, [LIVING_ROOM, GARDEN], [FAMILY.user_id, GRANDMA.user_id], SharePermission.VIEW_ONLY
     )
-    assert result.already_shared == {
-        FAMILY.user_id: {LIVING_ROOM: False, GARDEN: True},
-        GRANDMA.user_id: {LIVING_ROOM: False, GARDEN: False},
+    assert result.outcomes == {
+        (LIVING_ROOM, FAMILY.user_id): BatchShareOutcome.INVITED,
+        (GARDEN, FAMILY.user_id): BatchShareOutcome.ALREADY_SHARED,
+        (LIVING_ROOM, GRANDMA.user_id): BatchShareOutcome.INVITED,
+        (GARDEN, GRANDMA.user_id): BatchShareOutcome.INVITED,
     }
     family = await client_of(FAMILY)
     invites = {invite.did: invite for invite in await family.get_invites(CN)}
@@ -270,12 +273,86 @@ async def test_regions_are_separate(client_of: ClientOf, control: Control) -> No
     assert (invite.did, invite.region) == (BERLIN_HALL, Region.DE)
 
 
-async def test_one_refresh_costs_three_requests(client_of: ClientOf, control: Control) -> None:
-    owner = await client_of(OWNER)
-    for did in (LIVING_ROOM, GARDEN):
+async def refresh(client: XiaomiCloudClient) -> int:
+    """One refresh of one region as the coordinator does it; the requests it cost."""
+    before = client.request_count
+    await client.get_devices(CN)
+    await client.get_shares(CN)
+    await client.get_invites(CN)
+    return client.request_count - before
+
+
+async def test_request_cost_of_a_refresh(client_of: ClientOf, control: Control) -> None:
+    """docs/cloud-contract.md: the cost per refresh of each way device_share_list answers."""
+    owner, family = await client_of(OWNER), await client_of(FAMILY)
+    for did in (LIVING_ROOM, GARDEN, NURSERY):
         await owner.share(CN, did, FAMILY.user_id, SharePermission.CONTROL)
-    before = owner.request_count
-    await owner.get_devices(CN)
+    for did in (GARDEN, NURSERY):
+        await family.respond_to_invite(CN, (await pending_invite(family, did)).invite_id, accept=True)
+    first, second = await refresh(owner), await refresh(owner)
+    if control.profile == "status-in-list":
+        assert (first, second) == (3, 3)
+    else:
+        # One get_share_user per device with sharees, then only for the one whose invite waits.
+        assert (first, second) == (3 + 3, 3 + 1)
+    shares = await owner.get_shares(CN)
+    assert {did: [s.status for s in people] for did, people in shares.items()} == {
+        LIVING_ROOM: [ShareStatus.PENDING],
+        GARDEN: [ShareStatus.ACCEPTED],
+        NURSERY: [ShareStatus.ACCEPTED],
+    }
+
+
+async def test_statuses_follow_answers_in_every_profile(client_of: ClientOf, control: Control) -> None:
+    owner, family = await client_of(OWNER), await client_of(FAMILY)
+    await owner.share(CN, LIVING_ROOM, FAMILY.user_id, SharePermission.VIEW_ONLY)
+    await owner.share(CN, LIVING_ROOM, GRANDMA.user_id, SharePermission.CONTROL)
     await owner.get_shares(CN)
-    await owner.get_invites(CN)
-    assert owner.request_count - before == 3
+    await family.respond_to_invite(CN, (await pending_invite(family, LIVING_ROOM)).invite_id, accept=True)
+    grandma = await client_of(GRANDMA)
+    await grandma.respond_to_invite(CN, (await pending_invite(grandma, LIVING_ROOM)).invite_id, accept=False)
+    (only,) = (await owner.get_shares(CN))[LIVING_ROOM]
+    assert (only.user_id, only.status, only.read_only) == (FAMILY.user_id, ShareStatus.ACCEPTED, True)
+    await owner.revoke(CN, LIVING_ROOM, [FAMILY.user_id])
+    assert await owner.get_shares(CN) == {}
+
+
+async def test_a_camera_shared_through_a_home(client_of: ClientOf, control: Control) -> None:
+    state = await control.call("GET", "/state")
+    now = state["now"]
+    home_share = {
+        "inviteId": 900,
+        "msgId": "900",
+        "did": GARDEN,
+        "region": "cn",
+        "ownerId": OWNER.user_id,
+        "shareeId": FAMILY.user_id,
+        "readOnly": False,
+        "status": 1,
+        "ctime": now,
+        "mtime": now,
+        "expireTime": now,
+        "viaHome": True,
+    }
+    await control.call("POST", "/seed", {**state["data"], "shares": [home_share]})
+    family, owner = await client_of(FAMILY), await client_of(OWNER)
+    (camera,) = await family.get_devices(CN)
+    assert (camera.did, camera.permit_level) == (GARDEN, 68)
+    assert camera.shared_via_home
+    assert not camera.is_owned
+    assert await owner.get_shares(CN) == {}
+    owned = {device.did: device for device in await owner.get_devices(CN)}
+    assert not any(device.shared_via_home for device in owned.values())
+
+
+async def test_taiwan_is_a_region_of_its_own(client_of: ClientOf, control: Control) -> None:
+    state = await control.call("GET", "/state")
+    taipei = {"did": "503000001", "name": "Taipei door", "model": "isa.camera.hlc7", "region": "tw"}
+    taipei["ownerId"] = EUROPE.user_id
+    await control.call("POST", "/seed", {**state["data"], "devices": [*state["data"]["devices"], taipei]})
+    europe, family = await client_of(EUROPE), await client_of(FAMILY)
+    assert [device.did for device in await europe.get_devices(Region.TW)] == ["503000001"]
+    await europe.share(Region.TW, "503000001", FAMILY.user_id, SharePermission.CONTROL)
+    (invite,) = await family.get_invites(Region.TW)
+    assert invite.region is Region.TW
+    assert await family.get_invites(Region.SG) == []

@@ -3,6 +3,7 @@
 import { after, before } from "node:test";
 import { automationEntity, callCoreService } from "./home-assistant.ts";
 import { startStack, type Stack } from "./harness.ts";
+import { blueprintsSuite, blueprintsTimedShareSuite } from "./blueprints.suite.ts";
 import { clientSuite } from "./client.suite.ts";
 import { expirySuite, startTimedShare, type TimedShare } from "./expiry.suite.ts";
 import { frontendSuite, measured } from "./frontend.suite.ts";
@@ -39,9 +40,14 @@ after(async () => {
   console.log(`end-to-end run took ${((performance.now() - runStarted) / 1000).toFixed(1)} s`);
 });
 
-clientSuite(stack);
-frontendSuite(stack);
-expirySuite(stack, () => {
+const timed = (): TimedShare => {
   if (!timedShare) throw new Error("the timed share did not start");
   return timedShare;
-});
+};
+
+// The blueprints go first: their tell-me automation must be armed before the timed share ends.
+blueprintsSuite(stack);
+clientSuite(stack);
+frontendSuite(stack);
+expirySuite(stack, timed);
+blueprintsTimedShareSuite(stack, timed);

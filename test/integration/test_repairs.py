@@ -175,7 +175,7 @@ async def test_a_deleted_blueprint_is_offered_again(hass: HomeAssistant, config_
 async def test_the_fix_ends_quietly_when_everything_is_there_already(
     hass: HomeAssistant, issue_registry: ir.IssueRegistry, config_dir: Path
 ) -> None:
-    await async_offer_blueprints(hass)
+    assert await async_setup_component(hass, DOMAIN, {})  # the offer is made at setup
     await async_install_blueprints(hass)  # by another way, after the offer
     shown, _ = await _fix(hass)
     assert shown["type"] is FlowResultType.ABORT

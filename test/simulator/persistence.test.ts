@@ -38,11 +38,14 @@ describe("state file", () => {
       });
       assert.equal(step1.json["code"], 0);
       const renewed = await again.sessionFrom(step1.json);
-      const shares = await again.call(renewed, "cn", "/share/device_share_list", {});
+      const shares = await again.call(renewed, "cn", "/share/get_share_user", {
+        did: SEED_DEVICES.livingRoom,
+        pid: 0,
+      });
       assert.equal(shares.code, 0);
-      const list = (shares.result as { list: Record<string, { userid: unknown; status: number }[]> }).list;
+      const list = (shares.result as { list: { userid: unknown; status: number }[] }).list;
       assert.deepEqual(
-        list[SEED_DEVICES.livingRoom]?.map((s) => [String(s.userid), s.status]),
+        list.map((s) => [String(s.userid), s.status]),
         [[SEED_USERS.family, 0]],
       );
     } finally {

@@ -81,9 +81,16 @@ describe("invite, accept, revoke", () => {
 
     const pending = await h.client.call(owner, "cn", "/share/device_share_list", {});
     const listed = (pending.result as { list: Record<string, Row[]> }).list[SEED_DEVICES.livingRoom];
-    assert.equal(listed?.[0]?.["status"], 0);
-    assert.equal(listed?.[0]?.["isReadOnly"], true);
+    // By default the app's shape: who and since when, no status.
+    assert.deepEqual(Object.keys(listed?.[0] ?? {}).sort(), ["icon", "mtime", "nickname", "userid"]);
     assert.equal(String(listed?.[0]?.["userid"]), SEED_USERS.family);
+    const pendingUsers = await h.client.call(owner, "cn", "/share/get_share_user", {
+      did: SEED_DEVICES.livingRoom,
+      pid: 0,
+    });
+    const pendingUser = (pendingUsers.result as { list: Row[] }).list[0];
+    assert.equal(pendingUser?.["status"], 0);
+    assert.equal(pendingUser?.["isReadOnly"], true);
 
     const [invite] = await invites(family);
     assert.equal(invite?.["did"], SEED_DEVICES.livingRoom);
@@ -237,8 +244,65 @@ describe("share_request error codes", () => {
   });
 });
 
+describe("device_share_list shapes", () => {
+  it("carries status, isReadOnly and sharetime when deviceShareListStatus is 1", async () => {
+    const owner = await loginOwner();
+    await share(h.client, owner, SEED_DEVICES.livingRoom, SEED_USERS.family, "readonly");
+    await h.client.control("config", { deviceShareListStatus: 1 });
+    const overview = await h.client.call(owner, "cn", "/share/device_share_list", {});
+    const [listed] = (overview.result as { list: Record<string, Row[]> }).list[SEED_DEVICES.livingRoom] ?? [];
+    assert.equal(listed?.["status"], 0);
+    assert.equal(listed?.["isReadOnly"], true);
+    assert.equal(typeof listed?.["sharetime"], "number");
+    assert.equal(typeof listed?.["mtime"], "number");
+  });
+});
+
+describe("home shares", () => {
+  it("a device shared through a home is listed with permitLevel 68 and nowhere on the owner's side", async () => {
+    const state = await h.client.control<{ now: number; data: Record<string, unknown> }>("state");
+    const now = state.now;
+    await h.client.control("seed", {
+      ...state.data,
+      shares: [
+        {
+          inviteId: 900,
+          msgId: "900",
+          did: SEED_DEVICES.frontDoor,
+          region: "cn",
+          ownerId: SEED_USERS.owner,
+          shareeId: SEED_USERS.family,
+          readOnly: false,
+          status: 1,
+          ctime: now,
+          mtime: now,
+          expireTime: now,
+          viaHome: true,
+        },
+      ],
+    });
+    const owner = await loginOwner();
+    const family = await loginFamily();
+    const [home] = await devices(family);
+    assert.equal(home?.["did"], SEED_DEVICES.frontDoor);
+    assert.equal(home?.["permitLevel"], 68);
+    assert.equal(home?.["owner"], undefined);
+    assert.deepEqual(await invites(family), []);
+    const overview = await h.client.call(owner, "cn", "/share/device_share_list", {});
+    assert.deepEqual((overview.result as { list: object }).list, {});
+    const leave = await h.client.call(family, "cn", "/share/cancel", { did: SEED_DEVICES.frontDoor, pid: 0 });
+    assert.equal(leave.code, -1, "a home share is not given back per device");
+    assert.equal(
+      (await share(h.client, owner, SEED_DEVICES.frontDoor, SEED_USERS.family)).code,
+      0,
+      "a per-device invite is separate from the home share",
+    );
+    assert.equal((await devices(family)).length, 1);
+  });
+});
+
 describe("share_request_batch", () => {
-  it("invites every receiver to every device and marks repeats with 1", async () => {
+  it("invites every receiver to every device: 1 invited, 0 already shared or waiting", async () => {
     const owner = await loginOwner();
     await share(h.client, owner, SEED_DEVICES.livingRoom, SEED_USERS.family);
     const answer = await h.client.call(owner, "cn", "/share/share_request_batch", {
@@ -248,8 +312,8 @@ describe("share_request_batch", () => {
     });
     assert.equal(answer.code, 0);
     assert.deepEqual(answer.result, {
-      [SEED_USERS.family]: { [SEED_DEVICES.livingRoom]: 1, [SEED_DEVICES.frontDoor]: 0 },
-      [SEED_USERS.byPhone]: { [SEED_DEVICES.livingRoom]: 0, [SEED_DEVICES.frontDoor]: 0 },
+      [SEED_USERS.family]: { [SEED_DEVICES.livingRoom]: 0, [SEED_DEVICES.frontDoor]: 1 },
+      [SEED_USERS.byPhone]: { [SEED_DEVICES.livingRoom]: 1, [SEED_DEVICES.frontDoor]: 1 },
     });
     const grandma = await h.client.login("10000000042", "phone-demo-password");
     assert.equal((await invites(grandma)).length, 2);

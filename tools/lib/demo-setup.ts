@@ -1,9 +1,13 @@
 // Set up the demo instance through Home Assistant's own APIs (config flows, the
-// automation config API, the websocket API for dashboards) — never by writing
-// .storage files. Every step is idempotent, so a second start reuses what exists.
+// blueprint and automation config APIs, the websocket API for dashboards) — never
+// by writing .storage files. Every step is idempotent, so a second start reuses what
+// exists.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Connection } from "home-assistant-js-websocket";
 import { runConfigFlow } from "./config-flow.ts";
 import { integrationDomain } from "./ha-server.ts";
+import { projectRoot } from "./python-env.ts";
 
 export const demoDomain = "xiaomi_camera_share_demo";
 
@@ -17,6 +21,8 @@ export const guestUserId = "1100000004";
 /** The camera the guest-mode automation shares: the owner's front door camera. */
 export const guestCameraDid = "501000002";
 export const dashboardPath = "camera-share";
+/** The automation blueprints that ship with the integration (the one copy of them). */
+export const blueprintFolder = join(projectRoot, "custom_components", integrationDomain, "blueprints");
 export const cardType = "custom:xiaomi-camera-share-card";
 
 interface ConfigEntry {
@@ -85,66 +91,75 @@ async function deviceIdOf(connection: Connection, did: string): Promise<string> 
   return device.id;
 }
 
-/** The example automations of the README, created through the automation config API. */
+/** The file names of the shipped blueprints. */
+export function blueprintFiles(): string[] {
+  return readdirSync(blueprintFolder)
+    .filter((name) => name.endsWith(".yaml"))
+    .sort();
+}
+
+/** Where a shipped blueprint lives in Home Assistant's automation blueprints. */
+export const blueprintPath = (file: string): string => `${integrationDomain}/${file}`;
+
+/** The shipped blueprints, saved through Home Assistant's blueprint API (kept current on every start). */
+async function ensureBlueprints(connection: Connection): Promise<void> {
+  for (const file of blueprintFiles()) {
+    await connection.sendMessagePromise({
+      type: "blueprint/save",
+      domain: "automation",
+      path: blueprintPath(file),
+      yaml: readFileSync(join(blueprintFolder, file), "utf8"),
+      allow_override: true,
+    });
+  }
+}
+
+/** Automations the demo made before it made them from blueprints; removed when found. */
+const retiredAutomations = ["xiaomi_camera_share_guest_on", "xiaomi_camera_share_guest_off"];
+
+/** The README's automations, made from the blueprints through the automation config API. */
 async function ensureAutomations(
   baseUrl: string,
   token: string,
   connection: Connection,
   familyEntryId: string,
 ): Promise<void> {
+  await ensureBlueprints(connection);
   const cameraDevice = await deviceIdOf(connection, guestCameraDid);
   const automations: Record<string, unknown> = {
-    xiaomi_camera_share_guest_on: {
-      alias: "Guest mode on: share the front door camera for 4 hours",
-      triggers: [{ trigger: "state", entity_id: "input_boolean.guest_mode", to: "on" }],
-      actions: [
-        {
-          action: `${integrationDomain}.share`,
-          data: {
-            device_id: [cameraDevice],
-            recipient: guestUserId,
-            permission: "view_only",
-            duration: { hours: 4 },
-          },
+    xiaomi_camera_share_guest_mode: {
+      alias: "Guest mode: share the front door camera for at most 4 hours",
+      use_blueprint: {
+        path: blueprintPath("guest_mode.yaml"),
+        input: {
+          switch: "input_boolean.guest_mode",
+          cameras: [cameraDevice],
+          recipient: guestUserId,
+          permission: "view_only",
+          hours: 4,
         },
-      ],
-      mode: "single",
-    },
-    xiaomi_camera_share_guest_off: {
-      alias: "Guest mode off: revoke the guest's access",
-      triggers: [{ trigger: "state", entity_id: "input_boolean.guest_mode", to: "off" }],
-      actions: [
-        {
-          action: `${integrationDomain}.revoke`,
-          data: { device_id: [cameraDevice], recipient: guestUserId },
-        },
-      ],
-      mode: "single",
+      },
     },
     xiaomi_camera_share_accept_from_owner: {
       alias: "Family account: accept invites from the owner automatically",
-      triggers: [
-        {
-          trigger: "event",
-          event_type: `${integrationDomain}_event`,
-          event_data: {
-            type: "invite_received",
-            entry_id: familyEntryId,
-            user_id: demoAccounts.owner.userId,
-          },
-        },
-      ],
-      actions: [
-        {
-          action: `${integrationDomain}.accept_invite`,
-          data: { config_entry_id: familyEntryId, sender: demoAccounts.owner.userId },
-        },
-      ],
-      mode: "queued",
+      use_blueprint: {
+        path: blueprintPath("trusted_senders.yaml"),
+        input: { account: familyEntryId, senders: [demoAccounts.owner.userId] },
+      },
+    },
+    xiaomi_camera_share_tell_me: {
+      alias: "Tell me when a share is answered or ends",
+      use_blueprint: { path: blueprintPath("tell_me.yaml"), input: {} },
     },
   };
   for (const [id, config] of Object.entries(automations)) {
     await rest(baseUrl, token, `/api/config/automation/config/${id}`, config);
+  }
+  for (const id of retiredAutomations) {
+    await fetch(`${baseUrl}/api/config/automation/config/${id}`, {
+      method: "DELETE",
+      headers: { Authorization: `Bearer ${token}` },
+    });
   }
 }
 

@@ -1,7 +1,15 @@
 // A real Home Assistant for the demo and the end-to-end tests: a generated config
 // directory, the server process, and onboarding through Home Assistant's own APIs.
 import type { ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { endWithParent } from "./processes.ts";
 import { projectRoot, spawnInVenv, type PythonEnv } from "./python-env.ts";
@@ -9,6 +17,9 @@ import { projectRoot, spawnInVenv, type PythonEnv } from "./python-env.ts";
 export const integrationDomain = "xiaomi_camera_share";
 /** The OAuth client id the HA frontend itself uses when served from this base URL. */
 export const clientIdFor = (baseUrl: string): string => `${baseUrl}/`;
+
+/** What the blueprints use: notifications, and schedule helpers. */
+const blueprintIntegrations = ["notify", "schedule"];
 
 export interface HomeAssistantOptions {
   configDir: string;
@@ -61,6 +72,7 @@ export function prepareConfigDir(options: HomeAssistantOptions): void {
         "config:",
         "automation: !include automations.yaml",
         "input_boolean: !include input_boolean.yaml",
+        ...blueprintIntegrations.map((name) => `${name}:`),
         "logbook:",
         "logger:",
         "  default: warning",
@@ -70,6 +82,10 @@ export function prepareConfigDir(options: HomeAssistantOptions): void {
       ].join("\n"),
     );
   }
+  // A configuration generated before the blueprints shipped gets what they use, too.
+  const text = readFileSync(configuration, "utf8");
+  const missing = blueprintIntegrations.filter((name) => !new RegExp(`^${name}:`, "m").test(text));
+  if (missing.length > 0) appendFileSync(configuration, missing.map((name) => `${name}:\n`).join(""));
   const starters: Record<string, string> = {
     "automations.yaml": "[]\n",
     "input_boolean.yaml": "guest_mode:\n  name: Guest mode\n  icon: mdi:account-clock\n",

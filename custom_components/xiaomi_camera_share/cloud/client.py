@@ -9,8 +9,23 @@ from typing import TYPE_CHECKING, Any, Final
 from . import parsing
 from .api_errors import PROFILE, SHARE_REQUEST, SHARE_REQUEST_BATCH, SHARE_RESPONSE
 from .app_api import AppApi
-from .errors import ApiError, AuthExpiredError, ServiceTokenExpiredError, ShareWithSelfError
-from .models import BatchShareResult, Credentials, Device, Invite, Sharee, SharePermission, UserProfile
+from .errors import (
+    ApiError,
+    AuthExpiredError,
+    PermissionDeniedError,
+    ServiceTokenExpiredError,
+    ShareWithSelfError,
+)
+from .models import (
+    BatchShareResult,
+    Credentials,
+    Device,
+    Invite,
+    Sharee,
+    SharePermission,
+    ShareStatus,
+    UserProfile,
+)
 from .passport import Passport
 from .regions import DEFAULT_ENDPOINTS, Endpoints, Region
 from .session_token import ServiceSession, mint_service_session
@@ -22,6 +37,7 @@ if TYPE_CHECKING:
 
     import aiohttp
 
+    from .parsing import Fingerprint, ShareListing
     from .shapes import ReplyShapes
 
 _LOGGER = logging.getLogger(__name__)
@@ -30,6 +46,10 @@ DEVICE_PAGE_SIZE: Final = 200
 # A guard against a cloud that keeps saying "has_more" forever.
 MAX_DEVICE_PAGES: Final = 50
 READ_ONLY_TYPE: Final = "readonly"
+# What get_shares returns; declined and unknown states are left out.
+LIVE_STATUSES: Final = frozenset({ShareStatus.PENDING, ShareStatus.ACCEPTED})
+# A device whose sharees all answered needs no new look-up until its entry changes.
+SETTLED_STATUSES: Final = frozenset({ShareStatus.ACCEPTED, ShareStatus.REJECTED})
 
 
 class XiaomiCloudClient:
@@ -57,6 +77,11 @@ class XiaomiCloudClient:
         self._service: ServiceSession | None = None
         self._mint_lock = asyncio.Lock()
         self.request_count = 0
+        # pid of each device seen in a device list, sent back to the share endpoints.
+        self._pids: dict[tuple[Region, str], int] = {}
+        # Per device: its device_share_list entry and the statuses get_share_user
+        # gave for it, kept while nobody's invite waits and the entry is unchanged.
+        self._settled: dict[tuple[Region, str], tuple[Fingerprint, tuple[Sharee, ...]]] = {}
 
     @property
     def reply_shapes(self) -> ReplyShapes:
@@ -88,6 +113,7 @@ class XiaomiCloudClient:
             )
             page, next_did = parsing.parse_device_page(result, region)
             devices.extend(page)
+            self._pids.update(((region, device.did), device.pid) for device in page)
             if next_did is None:
                 return devices
             start_did = next_did
@@ -95,13 +121,46 @@ class XiaomiCloudClient:
         return devices
 
     async def get_shares(self, region: Region) -> dict[str, list[Sharee]]:
-        """Pending and accepted sharees of every owned device, keyed by did."""
-        return parsing.parse_share_overview(await self._call(region, "/share/device_share_list", {}))
+        """Pending and accepted sharees of every owned device, keyed by did, each with its status.
 
-    async def get_device_sharees(self, region: Region, did: str, pid: str = "0") -> list[Sharee]:
-        """Everyone one device is shared with or was invited to, with their status."""
-        result = await self._call(region, "/share/get_share_user", {"did": did, "pid": pid})
-        return parsing.parse_sharee_list(result)
+        One ``device_share_list`` request lists every owned device that has
+        sharees. Where it does not say each sharee's status (the Mi Home app
+        reads only ``userid, nickname, icon, mtime`` from it), the status comes
+        from ``get_share_user`` for that device: after its entry changed, and on
+        every refresh while an invite of it waits for an answer.
+        """
+        listings = parsing.parse_share_overview(await self._call(region, "/share/device_share_list", {}))
+        for key in [key for key in self._settled if key[0] is region and key[1] not in listings]:
+            del self._settled[key]
+        shares: dict[str, list[Sharee]] = {}
+        for did, listing in listings.items():
+            sharees = listing.sharees if listing.has_status else await self._with_status(region, did, listing)
+            live = [sharee for sharee in sharees if sharee.status in LIVE_STATUSES]
+            if live:
+                shares[did] = live
+        return shares
+
+    async def _with_status(self, region: Region, did: str, listing: ShareListing) -> tuple[Sharee, ...]:
+        """The sharees of one listed device with their status, from get_share_user when needed."""
+        key = (region, did)
+        settled = self._settled.pop(key, None)
+        if settled is not None and settled[0] == listing.fingerprint:
+            self._settled[key] = settled
+            return settled[1]
+        try:
+            sharees = tuple(await self.get_device_sharees(region, did))
+        except PermissionDeniedError:
+            _LOGGER.debug("device %s is no longer this account's to list shares of", did)
+            return ()
+        times_known = all(mtime is not None for _, mtime in listing.fingerprint)
+        if times_known and all(sharee.status in SETTLED_STATUSES for sharee in sharees):
+            self._settled[key] = (listing.fingerprint, sharees)
+        return sharees
+
+    async def get_device_sharees(self, region: Region, did: str, pid: int | None = None) -> list[Sharee]:
+        """Everyone one device is shared with or was invited to, with their status (declined too)."""
+        data = {"did": did, "pid": self._pid(region, did, pid)}
+        return parsing.parse_sharee_list(await self._call(region, "/share/get_share_user", data))
 
     async def share(self, region: Region, did: str, user_id: str, permission: SharePermission) -> None:
         """Invite one account to one device."""
@@ -118,16 +177,23 @@ class XiaomiCloudClient:
         user_ids: Sequence[str],
         permission: SharePermission,
     ) -> BatchShareResult:
-        """Invite several accounts to several devices in one request."""
+        """Invite several accounts to several devices in one request.
+
+        Returns per (did, user id) whether an invite went out, the device was
+        already shared with (or waits for) that person, or the cloud refused;
+        errors that refuse the whole call are raised as for ``share``.
+        """
         self._refuse_self(user_ids)
-        data: dict[str, Any] = {"didList": list(dids), "receiver": list(user_ids)}
+        did_list, receivers = list(dids), list(user_ids)
+        data: dict[str, Any] = {"didList": did_list, "receiver": receivers}
         if permission is SharePermission.VIEW_ONLY:
             data["type"] = READ_ONLY_TYPE
-        return parsing.parse_batch_result(await self._call(region, SHARE_REQUEST_BATCH, data))
+        result = await self._call(region, SHARE_REQUEST_BATCH, data)
+        return parsing.parse_batch_result(result, did_list, receivers)
 
-    async def revoke(self, region: Region, did: str, user_ids: Sequence[str], pid: str = "0") -> None:
+    async def revoke(self, region: Region, did: str, user_ids: Sequence[str], pid: int | None = None) -> None:
         """Take a device away from accounts; also withdraws pending invites."""
-        data = {"list": [{"did": did, "pid": pid, "userid": list(user_ids)}]}
+        data = {"list": [{"did": did, "pid": self._pid(region, did, pid), "userid": list(user_ids)}]}
         failed = parsing.failed_revocations(await self._call(region, "/share/delete_user", data))
         if failed:
             raise ApiError(f"the cloud did not revoke {len(failed)} share(s)")
@@ -144,9 +210,9 @@ class XiaomiCloudClient:
         data = {"msg_id": msg_id, "inv_id": invite_id, "value": "accept" if accept else "reject"}
         await self._call(region, SHARE_RESPONSE, data)
 
-    async def leave_share(self, region: Region, did: str, pid: str = "0") -> None:
+    async def leave_share(self, region: Region, did: str, pid: int | None = None) -> None:
         """Give back a device someone shared with this account."""
-        await self._call(region, "/share/cancel", {"did": did, "pid": pid})
+        await self._call(region, "/share/cancel", {"did": did, "pid": self._pid(region, did, pid)})
 
     async def lookup_user(self, region: Region, query: str) -> UserProfile:
         """Find an account by Xiaomi ID or phone number; UserNotFoundError if none."""
@@ -157,6 +223,10 @@ class XiaomiCloudClient:
         return await self._call(region, path, data)
 
     # --- plumbing ---------------------------------------------------------------
+
+    def _pid(self, region: Region, did: str, pid: int | None) -> int:
+        """The pid to send, as the app sends it: a number, the device list's when not given."""
+        return pid if pid is not None else self._pids.get((region, did), 0)
 
     def _refuse_self(self, user_ids: Sequence[str]) -> None:
         if self._credentials.user_id in (user_id.strip() for user_id in user_ids):

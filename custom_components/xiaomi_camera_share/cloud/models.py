@@ -13,7 +13,12 @@ CAMERA_MODEL_MARKERS = (".camera.", ".cateye.", ".feeder.")
 
 
 class PermitLevel(IntFlag):
-    """Bits of a device's ``permitLevel`` (4 shared, 36 read-only share, 16 owner)."""
+    """Bits of a device's ``permitLevel``.
+
+    16 owner, 4 shared, 36 a read-only share, 68 shared through a whole home
+    (Xiaomi's plugin SDK: "4 normal share, 36 read-only share, 68 home share";
+    the Mi Home app tests a home share as bits 4 and 64 both set).
+    """
 
     SHARED = 4
     FAMILY = 8
@@ -30,8 +35,14 @@ class SharePermission(StrEnum):
 
 
 class ShareStatus(IntEnum):
-    """State of a share as the cloud reports it (``status``)."""
+    """State of a share as the cloud reports it (``status``).
 
+    ``UNKNOWN`` stands for anything else (the cloud's -1 for "absent", a number
+    nobody knows): the Mi Home app offers no answer for such an invite, and
+    nothing here treats it as pending.
+    """
+
+    UNKNOWN = -1
     PENDING = 0
     ACCEPTED = 1
     REJECTED = 2
@@ -98,7 +109,8 @@ class Device:
     name: str
     model: str
     region: Region
-    pid: str = "0"
+    # The connection type the share endpoints want back, as a number (0 Wi-Fi).
+    pid: int = 0
     mac: str | None = None
     is_online: bool = False
     permit_level: int = int(PermitLevel.OWNER)
@@ -115,6 +127,16 @@ class Device:
     def is_owned(self) -> bool:
         """This account owns the device (only an owner can share it)."""
         return bool(self.permit_level & PermitLevel.OWNER)
+
+    @property
+    def shared_via_home(self) -> bool:
+        """Shared to this account as part of a whole Mi Home home (``permitLevel`` 68).
+
+        Such a device is not this account's to share, and it is not in the
+        owner's per-device share lists: it comes and goes with home membership.
+        """
+        home_share = PermitLevel.SHARED | PermitLevel.AGGREGATE
+        return self.permit_level & home_share == home_share
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,8 +179,35 @@ class UserProfile:
     icon: str | None = None
 
 
+class BatchShareOutcome(StrEnum):
+    """What ``share_request_batch`` did for one (camera, person) pair."""
+
+    # The answer's 1: the Mi Home app says "invitation sent" for it.
+    INVITED = "invited"
+    # The answer's 0: not invited, as the device is already shared with the
+    # person or an invite waits (the app's "already shared" for a non-1 answer).
+    ALREADY_SHARED = "already_shared"
+    # Any other value: the cloud did not invite, for a reason it did not name.
+    REFUSED = "refused"
+    # The answer did not mention the pair at all; read the share list to know.
+    NOT_REPORTED = "not_reported"
+
+
 @dataclass(frozen=True, slots=True)
 class BatchShareResult:
-    """Per receiver and device: True where the cloud said it was already shared."""
+    """Per (did, user id) pair asked for: what the batch share did.
 
-    already_shared: dict[str, dict[str, bool]] = field(default_factory=dict)
+    Errors that refuse the whole call (-1, -6, -13) are raised instead.
+    """
+
+    outcomes: dict[tuple[str, str], BatchShareOutcome] = field(default_factory=dict)
+    # The cloud's number per reported pair (None when it was not a number).
+    codes: dict[tuple[str, str], int | None] = field(default_factory=dict)
+
+    def outcome(self, did: str, user_id: str) -> BatchShareOutcome:
+        """The outcome of one pair (NOT_REPORTED for a pair that was not asked for)."""
+        return self.outcomes.get((did, user_id), BatchShareOutcome.NOT_REPORTED)
+
+    def pairs(self, outcome: BatchShareOutcome) -> list[tuple[str, str]]:
+        """The (did, user id) pairs with this outcome, in the order they were asked."""
+        return [pair for pair, found in self.outcomes.items() if found is outcome]

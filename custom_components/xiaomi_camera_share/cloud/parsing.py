@@ -8,12 +8,24 @@ documented shape raises MalformedResponseError.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .errors import MalformedResponseError, UserNotFoundError
-from .models import BatchShareResult, Device, Invite, PermitLevel, Sharee, ShareStatus, UserProfile
+from .models import (
+    BatchShareOutcome,
+    BatchShareResult,
+    Device,
+    Invite,
+    PermitLevel,
+    Sharee,
+    ShareStatus,
+    UserProfile,
+)
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from .regions import Region
 
 # User ids by which /home/profile says "nobody".
@@ -60,13 +72,15 @@ def _bool_or_none(value: Any) -> bool | None:
     return bool(value)
 
 
-def _status(value: Any) -> ShareStatus:
-    """A share status; absent (or the cloud's -1 for absent) counts as accepted."""
+_KNOWN_STATUSES = frozenset({ShareStatus.PENDING, ShareStatus.ACCEPTED, ShareStatus.REJECTED})
+
+
+def _status(value: Any, absent: ShareStatus) -> ShareStatus:
+    """A share status: ``absent`` when there is none, UNKNOWN for a number nobody knows."""
+    if value is None:
+        return absent
     number = _int_or_none(value)
-    try:
-        return ShareStatus(number) if number is not None else ShareStatus.ACCEPTED
-    except ValueError:
-        return ShareStatus.ACCEPTED
+    return ShareStatus(number) if number in _KNOWN_STATUSES else ShareStatus.UNKNOWN
 
 
 def parse_device(item: Any, region: Region) -> Device:
@@ -80,7 +94,8 @@ def parse_device(item: Any, region: Region) -> Device:
         name=_text(entry.get("name")),
         model=_text(entry.get("model")),
         region=region,
-        pid=str(entry.get("pid", "0")),
+        # Lists send it as a string ("0", "16"); the share endpoints want a number.
+        pid=_int_or_none(entry.get("pid")) or 0,
         mac=_text(entry.get("mac")) or None,
         is_online=bool(_bool_or_none(entry.get("isOnline"))),
         permit_level=int(PermitLevel.OWNER) if permit_level is None else permit_level,
@@ -101,12 +116,13 @@ def parse_device_page(result: Any, region: Region) -> tuple[list[Device], str | 
 
 
 def parse_sharee(item: Any) -> Sharee:
+    """One sharee; without a ``status`` it is pending, as the app reads ``get_share_user``."""
     entry = _object(item, "a sharee")
     user_id = _id(entry.get("userid"), "a sharee's userid")
     return Sharee(
         user_id=user_id,
         nickname=_text(entry.get("nickname")) or user_id,
-        status=_status(entry.get("status")),
+        status=_status(entry.get("status"), absent=ShareStatus.PENDING),
         read_only=_bool_or_none(entry.get("isReadOnly")),
         icon=_text(entry.get("icon")) or None,
         shared_at=_int_or_none(entry.get("sharetime", entry.get("mtime"))),
@@ -114,19 +130,44 @@ def parse_sharee(item: Any) -> Sharee:
 
 
 def parse_sharee_list(result: Any) -> list[Sharee]:
-    """``/share/get_share_user``: ``result.list`` of sharees."""
+    """``/share/get_share_user``: ``result.list`` of sharees with their status."""
     return [parse_sharee(item) for item in _list(_object(result, "the result").get("list", []), "list")]
 
 
-def parse_share_overview(result: Any) -> dict[str, list[Sharee]]:
-    """``/share/device_share_list``: pending and accepted sharees keyed by did."""
-    by_did = _object(_object(result, "the result").get("list", {}), "the share list")
-    overview: dict[str, list[Sharee]] = {}
-    for did, items in by_did.items():
-        sharees = [parse_sharee(item) for item in _list(items, "a device's sharees")]
-        kept = [sharee for sharee in sharees if sharee.status is not ShareStatus.REJECTED]
-        if kept:
-            overview[str(did)] = kept
+# Who is listed for a device and since when: (user id, mtime) pairs.
+Fingerprint = frozenset[tuple[str, int | None]]
+
+
+@dataclass(frozen=True, slots=True)
+class ShareListing:
+    """One device's entry in ``/share/device_share_list``.
+
+    The Mi Home app reads only ``userid, nickname, icon, mtime`` there; when the
+    cloud also says each ``status``, ``sharees`` are complete, otherwise their
+    status must be asked of ``get_share_user``. ``fingerprint`` is what the entry
+    says about who and when, to notice that it changed.
+    """
+
+    sharees: tuple[Sharee, ...]
+    has_status: bool
+    fingerprint: Fingerprint
+
+
+def parse_share_overview(result: Any) -> dict[str, ShareListing]:
+    """``/share/device_share_list``: ``result.list`` keyed by did (an empty list is no shares)."""
+    raw = _object(result, "the result").get("list", {})
+    if isinstance(raw, list) and not raw:
+        return {}  # the app accepts an empty array here
+    overview: dict[str, ShareListing] = {}
+    for did, items in _object(raw, "the share list").items():
+        entries = [_object(item, "a sharee") for item in _list(items, "a device's sharees")]
+        overview[str(did)] = ShareListing(
+            sharees=tuple(parse_sharee(entry) for entry in entries),
+            has_status=all(entry.get("status") is not None for entry in entries),
+            fingerprint=frozenset(
+                (str(entry.get("userid")), _int_or_none(entry.get("mtime"))) for entry in entries
+            ),
+        )
     return overview
 
 
@@ -135,7 +176,12 @@ def parse_invite(item: Any, region: Region) -> Invite:
     invite_id = _int_or_none(entry.get("inv_id"))
     if invite_id is None:
         raise MalformedResponseError("an invite has no inv_id")
-    status = _int_or_none(entry.get("status"))
+    expires_at = _int_or_none(entry.get("expire_time"))
+    # The app reads a missing status as -1 and offers an answer for 0 only; it
+    # does not list a 0 whose expire_time is 0. Anything else is UNKNOWN here.
+    status = _status(entry.get("status"), absent=ShareStatus.UNKNOWN)
+    if status is ShareStatus.PENDING and expires_at == 0:
+        status = ShareStatus.UNKNOWN
     return Invite(
         invite_id=invite_id,
         sender_id=_id(entry.get("sender"), "an invite's sender"),
@@ -144,12 +190,11 @@ def parse_invite(item: Any, region: Region) -> Invite:
         device_name=_text(entry.get("device_name")),
         model=_text(entry.get("model")),
         region=region,
-        # -1 (or nothing) means the invite has not been answered.
-        status=ShareStatus(status) if status in (0, 1, 2) else ShareStatus.PENDING,
+        status=status,
         read_only=bool(_bool_or_none(entry.get("isReadOnly"))),
         msg_id=str(entry.get("msgId") or ""),
         created_at=_int_or_none(entry.get("ctime")),
-        expires_at=_int_or_none(entry.get("expire_time")),
+        expires_at=expires_at,
     )
 
 
@@ -174,17 +219,32 @@ def parse_profile(result: Any) -> UserProfile:
     )
 
 
-def parse_batch_result(result: Any) -> BatchShareResult:
-    """``/share/share_request_batch``: per receiver, per did, 1 = already shared."""
-    if result is None:
-        return BatchShareResult()
-    receivers = _object(result, "the batch result")
-    already: dict[str, dict[str, bool]] = {}
-    for user_id, per_device in receivers.items():
-        if not isinstance(per_device, Mapping):
-            continue  # receivers the cloud reports nothing for
-        already[str(user_id)] = {str(did): _int_or_none(flag) == 1 for did, flag in per_device.items()}
-    return BatchShareResult(already_shared=already)
+_BATCH_VALUES = {1: BatchShareOutcome.INVITED, 0: BatchShareOutcome.ALREADY_SHARED}
+
+
+def parse_batch_result(result: Any, dids: Sequence[str], user_ids: Sequence[str]) -> BatchShareResult:
+    """``/share/share_request_batch``: ``{receiver: {did: n}}``, read as the Mi Home app does.
+
+    The app says "invitation sent" when a value is 1 and "already shared" when
+    none is; here 1 is INVITED, 0 ALREADY_SHARED, any other value REFUSED, and a
+    pair the answer leaves out NOT_REPORTED.
+    """
+    receivers = _object(result if result is not None else {}, "the batch result")
+    outcomes: dict[tuple[str, str], BatchShareOutcome] = {}
+    codes: dict[tuple[str, str], int | None] = {}
+    for user_id in user_ids:
+        per_device = receivers.get(user_id)
+        for did in dids:
+            pair = (did, user_id)
+            if not isinstance(per_device, Mapping) or did not in per_device:
+                outcomes[pair] = BatchShareOutcome.NOT_REPORTED
+                continue
+            value = per_device[did]
+            number = None if isinstance(value, bool) else _int_or_none(value)
+            codes[pair] = number
+            refused = BatchShareOutcome.REFUSED
+            outcomes[pair] = refused if number is None else _BATCH_VALUES.get(number, refused)
+    return BatchShareResult(outcomes=outcomes, codes=codes)
 
 
 def failed_revocations(result: Any) -> list[str]:

@@ -20,7 +20,13 @@ ACCOUNT_HOST: Final = "account.xiaomi.com"
 
 
 class Region(StrEnum):
-    """A Xiaomi cloud region (server code as the Mi Home app uses it)."""
+    """A Xiaomi cloud region (server code as the Mi Home app uses it).
+
+    ``tw`` is listed by hass-xiaomi-miot and the token extractor, which both call
+    ``tw.api.io.mi.com``; the 2020 app routed Taiwan to ``sg`` instead, and
+    go2rtc sends unknown codes to the ``cn`` host. Whether ``tw`` keeps data of
+    its own is unconfirmed.
+    """
 
     CN = "cn"
     DE = "de"
@@ -28,10 +34,11 @@ class Region(StrEnum):
     RU = "ru"
     SG = "sg"
     I2 = "i2"
+    TW = "tw"
 
 
 def api_host(region: Region) -> str:
-    """The app API host of a region: ``cn`` has no prefix, the others do."""
+    """The app API host of a region: ``cn`` has no prefix, the others do (``tw.api.io.mi.com``)."""
     return "api.io.mi.com" if region is Region.CN else f"{region.value}.api.io.mi.com"
 
 

@@ -5,7 +5,7 @@ import type { SimContext } from "../context.ts";
 import { ApiCode, ApiError } from "../state/errors.ts";
 import { ShareStatus, type Region } from "../state/model.ts";
 import type { Store } from "../state/store.ts";
-import { inviteJson, isListedForOwner, shareeJson, visibleDevices } from "./device-json.ts";
+import { inviteJson, isListedForOwner, listedShareeJson, shareeJson, visibleDevices } from "./device-json.ts";
 import { openCall } from "./envelope.ts";
 import { keyExchangeEndpoint } from "./p2p.ts";
 
@@ -54,9 +54,10 @@ const ENDPOINTS: Record<string, Endpoint> = {
   "/v2/home/device_list_page": devicePage,
   "/share/device_share_list": (store, userId, region) => {
     const list: Record<string, unknown[]> = {};
+    const withStatus = store.config.deviceShareListStatus !== 0;
     for (const device of store.ownedDevices(userId, region)) {
       const sharees = store.liveShares(region, device.did).filter(isListedForOwner);
-      if (sharees.length > 0) list[device.did] = sharees.map((s) => shareeJson(store, s));
+      if (sharees.length > 0) list[device.did] = sharees.map((s) => listedShareeJson(store, s, withStatus));
     }
     return { list };
   },

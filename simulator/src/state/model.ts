@@ -1,7 +1,7 @@
 // The simulated cloud's data: accounts, devices, shares. This is the document that
 // /_control/seed accepts and /_control/state returns.
 
-export const REGIONS = ["cn", "de", "us", "ru", "sg", "i2"] as const;
+export const REGIONS = ["cn", "de", "us", "ru", "sg", "i2", "tw"] as const;
 export type Region = (typeof REGIONS)[number];
 export const isRegion = (value: unknown): value is Region => REGIONS.includes(value as Region);
 
@@ -60,6 +60,12 @@ export interface Share {
   ctime: number;
   mtime: number;
   expireTime: number;
+  /**
+   * The sharee got the device with a whole home shared to them (seed only): it is
+   * listed to them with permitLevel 68 and is in none of the owner's per-device
+   * share lists, invites or limits.
+   */
+  viaHome?: boolean;
 }
 
 export interface SimData {
@@ -83,6 +89,12 @@ export interface SimConfig {
   qrHoldSeconds: number;
   loginFailureLimit: number;
   loginFailureWindowSeconds: number;
+  /**
+   * What /share/device_share_list says per sharee: 0 = only userid, nickname,
+   * icon and mtime (all the Mi Home app reads there; status comes from
+   * get_share_user), 1 = also sharetime, status and isReadOnly.
+   */
+  deviceShareListStatus: number;
 }
 
 export const DEFAULT_CONFIG: SimConfig = {
@@ -95,4 +107,5 @@ export const DEFAULT_CONFIG: SimConfig = {
   qrHoldSeconds: 10,
   loginFailureLimit: 5,
   loginFailureWindowSeconds: 600,
+  deviceShareListStatus: 0,
 };

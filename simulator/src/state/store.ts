@@ -89,16 +89,21 @@ export class Store {
     return share.status === ShareStatus.pending && share.expireTime <= this.clock.now();
   }
 
+  /** Per-device shares and invites of a device (home shares are not among them). */
+  private deviceShares(region: Region, did: string): Share[] {
+    return this.data.shares.filter((s) => s.region === region && s.did === did && !s.viaHome);
+  }
+
   /** Accepted shares and pending invites that have not expired: what the owner sees and what counts. */
   liveShares(region: Region, did: string): Share[] {
-    return this.data.shares.filter(
-      (s) => s.region === region && s.did === did && s.status !== ShareStatus.rejected && !this.isExpired(s),
+    return this.deviceShares(region, did).filter(
+      (s) => s.status !== ShareStatus.rejected && !this.isExpired(s),
     );
   }
 
   /** All records of a device, rejected ones too (get_share_user shows them). */
   sharesOfDevice(region: Region, did: string): Share[] {
-    return this.data.shares.filter((s) => s.region === region && s.did === did && !this.isExpired(s));
+    return this.deviceShares(region, did).filter((s) => !this.isExpired(s));
   }
 
   requireOwnedDevice(userId: string, region: Region, did: string): Device {
@@ -138,7 +143,7 @@ export class Store {
     this.data.nextInviteId = inviteId + 1;
     // A new invite replaces any rejected or expired record between the same two parties.
     this.data.shares = this.data.shares.filter(
-      (s) => !(s.region === region && s.did === did && s.shareeId === shareeId),
+      (s) => s.viaHome || !(s.region === region && s.did === did && s.shareeId === shareeId),
     );
     const share: Share = {
       inviteId,
@@ -171,8 +176,9 @@ export class Store {
 
   /**
    * /share/share_request_batch: every device to every receiver. Validates all pairs
-   * first so a refused call changes nothing. Per receiver and did: 1 = already
-   * shared or invited, 0 = invite created.
+   * first so a refused call changes nothing. Per receiver and did: 1 = invite
+   * created, 0 = already shared or an invite waits (the Mi Home app says
+   * "invitation sent" for a 1 and "already shared" when there is none).
    */
   inviteBatch(
     ownerId: string,
@@ -193,10 +199,10 @@ export class Store {
       const perDevice: Record<string, 0 | 1> = {};
       for (const did of dids) {
         if (this.liveShareWith(region, did, receiver)) {
-          perDevice[did] = 1;
+          perDevice[did] = 0;
         } else {
           this.createInvite(ownerId, region, did, receiver, readOnly);
-          perDevice[did] = 0;
+          perDevice[did] = 1;
         }
       }
       result[receiver] = perDevice;
@@ -209,7 +215,7 @@ export class Store {
     const device = this.device(region, did);
     if (!device || device.ownerId !== ownerId) return false;
     this.data.shares = this.data.shares.filter(
-      (s) => !(s.region === region && s.did === did && shareeIds.includes(s.shareeId)),
+      (s) => s.viaHome || !(s.region === region && s.did === did && shareeIds.includes(s.shareeId)),
     );
     return true;
   }
@@ -219,13 +225,15 @@ export class Store {
   /** Invites to this user in this region created within the listing window. */
   invitesFor(userId: string, region: Region): Share[] {
     const since = this.clock.now() - this.config.receiveListDays * 86_400;
-    return this.data.shares.filter((s) => s.region === region && s.shareeId === userId && s.ctime >= since);
+    return this.data.shares.filter(
+      (s) => s.region === region && s.shareeId === userId && s.ctime >= since && !s.viaHome,
+    );
   }
 
   /** /share/share_response: −6 for an unknown, expired or already answered invite. */
   respond(userId: string, region: Region, inviteId: number, accept: boolean): Share {
     const share = this.data.shares.find(
-      (s) => s.region === region && s.inviteId === inviteId && s.shareeId === userId,
+      (s) => s.region === region && s.inviteId === inviteId && s.shareeId === userId && !s.viaHome,
     );
     if (!share || share.status !== ShareStatus.pending || this.isExpired(share)) {
       throw new ApiError(ApiCode.invalidRequest);
@@ -239,7 +247,11 @@ export class Store {
   leave(userId: string, region: Region, did: string): void {
     const index = this.data.shares.findIndex(
       (s) =>
-        s.region === region && s.did === did && s.shareeId === userId && s.status === ShareStatus.accepted,
+        s.region === region &&
+        s.did === did &&
+        s.shareeId === userId &&
+        s.status === ShareStatus.accepted &&
+        !s.viaHome,
     );
     if (index < 0) throw new ApiError(ApiCode.permissionDenied);
     this.data.shares.splice(index, 1);

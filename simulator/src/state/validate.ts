@@ -34,7 +34,12 @@ export function parseSeed(doc: unknown): SimData {
     requireStrings(d, ["did", "name", "model", "region", "ownerId"], `devices[${i}]`),
   );
   const shares = listOf(doc, "shares");
-  shares.forEach((s, i) => requireStrings(s, ["did", "region", "ownerId", "shareeId"], `shares[${i}]`));
+  shares.forEach((s, i) => {
+    requireStrings(s, ["did", "region", "ownerId", "shareeId"], `shares[${i}]`);
+    const viaHome = (s as Record<string, unknown>)["viaHome"];
+    if (viaHome !== undefined && typeof viaHome !== "boolean")
+      throw new Error(`shares[${i}].viaHome: expected a boolean`);
+  });
   const data = structuredClone(doc) as unknown as SimData;
   data.accounts = data.accounts.map((a) => ({ ...a, appRegion: a.appRegion ?? "cn" }));
   data.devices = (data.devices as Partial<Device>[]).map((d, i) => ({
