@@ -15,6 +15,7 @@ from homeassistant.config_entries import (
 )
 from homeassistant.core import callback
 from homeassistant.helpers.selector import (
+    BooleanSelector,
     NumberSelector,
     NumberSelectorConfig,
     NumberSelectorMode,
@@ -53,8 +54,10 @@ from .const import (
     CONF_PASS_TOKEN,
     CONF_REGIONS,
     CONF_SCAN_INTERVAL,
+    CONF_SKIP_LINKED_CAMERAS,
     CONF_USER_ID,
     DEFAULT_SCAN_INTERVAL,
+    DEFAULT_SKIP_LINKED_CAMERAS,
     DOMAIN,
     MAX_SCAN_INTERVAL_MINUTES,
     MIN_SCAN_INTERVAL_MINUTES,
@@ -360,6 +363,12 @@ class XiaomiCameraShareOptionsFlow(OptionsFlowWithReload):
                     data={
                         CONF_SCAN_INTERVAL: int(user_input[CONF_SCAN_INTERVAL]),
                         CONF_AUTO_ACCEPT_FROM: trusted,
+                        # Left out (the default) unless the form sent it.
+                        **{
+                            key: bool(value)
+                            for key, value in user_input.items()
+                            if key == CONF_SKIP_LINKED_CAMERAS
+                        },
                     }
                 )
             errors[CONF_AUTO_ACCEPT_FROM] = "invalid_xiaomi_id"
@@ -375,11 +384,13 @@ class XiaomiCameraShareOptionsFlow(OptionsFlowWithReload):
                     )
                 ),
                 vol.Optional(CONF_AUTO_ACCEPT_FROM): TextSelector(TextSelectorConfig(multiple=True)),
+                vol.Optional(CONF_SKIP_LINKED_CAMERAS): BooleanSelector(),
             }
         )
         defaults = {
             CONF_SCAN_INTERVAL: int(DEFAULT_SCAN_INTERVAL.total_seconds() // 60),
             CONF_AUTO_ACCEPT_FROM: [],
+            CONF_SKIP_LINKED_CAMERAS: DEFAULT_SKIP_LINKED_CAMERAS,
             **self.config_entry.options,
         }
         return self.async_show_form(
