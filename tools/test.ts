@@ -101,7 +101,7 @@ await phase("Card bundle is the build of the sources", () =>
 );
 await phase("Card tests (Chromium)", () => tests(["npm", "run", "--silent", "test:card"]));
 
-await phase("Python tests: cloud client, contract (real simulator), integration", async () => {
+await phase("Python tests: cloud client; contract and integration (real simulator)", async () => {
   if (!python) return false;
   const simulator = await startSimulator();
   try {

@@ -148,25 +148,32 @@ class AccountCoordinator(TimestampDataUpdateCoordinator[AccountSnapshot]):
             return cameras, {}
         return cameras, _live_sharees(cameras, await _bounded(limit, self.client.get_shares(region)))
 
-    async def async_read_shares(self, regions: set[Region]) -> None:
-        """Re-read only who the cameras of these regions are shared with, and publish it.
+    async def async_read_shares(self, regions: set[Region], cameras: set[str]) -> None:
+        """Re-read only who cameras are shared with (whole regions, or single cameras), and publish it.
 
         The cheap poll while something is about to change; the full refresh keeps its
         own schedule, and the snapshot keeps its older read time (it is not complete).
         """
-        if self.data is None or not regions:
+        if self.data is None:
             return
         limit = asyncio.Semaphore(MAX_PARALLEL_REQUESTS)
+        singles = {did: self.data.cameras[did] for did in cameras if did in self.data.cameras}
         try:
             async with asyncio.TaskGroup() as group:
-                reads = {r: group.create_task(_bounded(limit, self.client.get_shares(r))) for r in regions}
+                lists = {r: group.create_task(_bounded(limit, self.client.get_shares(r))) for r in regions}
+                ones = {
+                    did: group.create_task(_bounded(limit, self.client.get_device_sharees(d.region, did)))
+                    for did, d in singles.items()
+                }
         except ExceptionGroup as group_error:
             _LOGGER.debug("quick share read failed: %s", _most_telling(group_error).key)
             return
         sharees = dict(self.data.sharees)
-        for region, read in reads.items():
-            cameras = {did: d for did, d in self.data.cameras.items() if d.region == region}
-            sharees.update(_live_sharees(cameras, read.result()))
+        for region, read in lists.items():
+            in_region = {did: d for did, d in self.data.cameras.items() if d.region == region}
+            sharees.update(_live_sharees(in_region, read.result()))
+        for did, one in ones.items():
+            sharees.update(_live_sharees({did: singles[did]}, {did: one.result()}))
         self.data = replace(self.data, sharees=sharees)
         self.async_update_listeners()
 
@@ -177,9 +184,9 @@ async def _bounded[T](limit: asyncio.Semaphore, call: Coroutine[Any, Any, T]) ->
 
 
 def _live_sharees(cameras: dict[str, Device], shares: dict[str, list[Sharee]]) -> dict[str, list[Sharee]]:
-    """Sharees of each owned camera; declined shares are gone from the user's view."""
+    """Sharees of each owned camera: pending and accepted; declined ones are gone from view."""
     return {
-        did: [s for s in shares.get(did, []) if s.status != ShareStatus.REJECTED]
+        did: [s for s in shares.get(did, []) if s.status in (ShareStatus.PENDING, ShareStatus.ACCEPTED)]
         for did, device in cameras.items()
         if device.is_owned
     }

@@ -20,13 +20,15 @@ from homeassistant.util import dt as dt_util
 
 from .capabilities import Capabilities, CloudAnswers, capabilities_of
 from .cloud.errors import (
+    AlreadySharedError,
+    ApiError,
     CloudConnectionError,
     DeviceNotShareableError,
     MalformedResponseError,
     UserNotFoundError,
     XiaomiCloudError,
 )
-from .cloud.models import Device, Invite, SharePermission, ShareStatus
+from .cloud.models import BatchShareOutcome, BatchShareResult, Device, Invite, SharePermission, ShareStatus
 from .cloud.regions import Region
 from .const import CONF_AUTO_ACCEPT_FROM, CONF_NICKNAME, DOMAIN, EventType
 from .entry_data import entry_regions
@@ -134,6 +136,9 @@ class AccountSharing:
         self._withdrawn: dict[tuple[str, str], datetime] = {}
         self._seen: AccountSnapshot | None = None
         self._auto_accepting: set[int] = set()
+        # Until the cloud shows it lacks share_request_batch, cameras of one region
+        # are shared in one request.
+        self._batch_answers = True
 
     # --- facts about the account ------------------------------------------------
 
@@ -269,35 +274,69 @@ class AccountSharing:
             self.check_share(device, recipient, permission, auto_accept=auto_accept)
         peer = self._context.peers(recipient.user_id)
         involved = [self, *([peer] if peer else [])]
+        if until is not None:
+            # Written ahead: if the cloud makes a share but its answer is lost, the share
+            # still ends on time. A refresh forgets the record if the share never came.
+            for device in devices:
+                await self._context.expiries.async_set(self._expiry(device, recipient, permission, until))
         outcomes: list[ShareOutcome] = []
-        for device in devices:
-            # Written ahead: if the cloud makes the share but its answer is lost, the
-            # share still ends on time. A refresh forgets it if the share never came.
-            timed = self._expiry(device, recipient, permission, until) if until else None
-            if timed is not None:
-                await self._context.expiries.async_set(timed)
-            try:
-                await self.client.share(device.region, device.did, recipient.user_id, permission)
-            except XiaomiCloudError as err:
-                unanswered = isinstance(err, (CloudConnectionError, MalformedResponseError))
-                if timed is not None and not unanswered:
+        for group in _by_region(devices):
+            attempt = await self._async_invite(group, recipient, permission)
+            for device in attempt.invited:
+                self._record(
+                    EventType.INVITE_SENT, device, recipient, permission=permission.value, expires_at=until
+                )
+                status = "invited"
+                if auto_accept and peer is not None and await peer.async_accept_from(self, device):
+                    status = "accepted"
+                outcomes.append(ShareOutcome(device.did, device.name, status))
+            if attempt.failure is None:
+                continue
+            failed, err = attempt.failure
+            # What surely was not shared loses its record; an unanswered request keeps it.
+            settled = {d.did for d in attempt.invited} | {d.did for d in attempt.uncertain}
+            for device in devices:
+                if until is not None and device.did not in settled:
                     await self._context.expiries.async_cancel(self.entry_id, device.did, recipient.user_id)
-                self._learn_refusal(device, permission, err)
-                self._record(EventType.ACTION_FAILED, device, recipient, message=err.key)
-                if outcomes:
-                    await async_refresh_accounts(involved)
-                raise _share_failed(
-                    err, device, outcomes, timed=timed is not None, unanswered=unanswered
-                ) from err
-            self._record(
-                EventType.INVITE_SENT, device, recipient, permission=permission.value, expires_at=until
+            self._learn_refusal(failed, permission, err)
+            self._record(EventType.ACTION_FAILED, failed, recipient, message=err.key)
+            if outcomes:
+                await async_refresh_accounts(involved)
+            raise _share_failed(
+                err, failed, outcomes, timed=until is not None, unanswered=bool(attempt.uncertain)
             )
-            status = "invited"
-            if auto_accept and peer is not None and await peer.async_accept_from(self, device):
-                status = "accepted"
-            outcomes.append(ShareOutcome(device.did, device.name, status))
         await async_refresh_accounts(involved)
         return outcomes
+
+    async def _async_invite(
+        self, group: list[Device], recipient: Recipient, permission: SharePermission
+    ) -> _Attempt:
+        """Invite to cameras of one region: in one request where the cloud answers it."""
+        if len(group) > 1 and self._batch_answers:
+            try:
+                result = await self.client.share_batch(
+                    group[0].region, [d.did for d in group], [recipient.user_id], permission
+                )
+            except (CloudConnectionError, MalformedResponseError) as err:
+                return _Attempt([], list(group), (group[0], err))
+            except XiaomiCloudError as err:
+                if type(err) is not ApiError:
+                    return _Attempt([], [], (group[0], err))
+                # A cloud without the batch call: one request per camera from now on.
+                _LOGGER.debug("share_request_batch not answered (%s); sharing one by one", err.key)
+                self._batch_answers = False
+            else:
+                return _batch_attempt(group, recipient, result)
+        invited: list[Device] = []
+        for device in group:
+            try:
+                await self.client.share(device.region, device.did, recipient.user_id, permission)
+            except (CloudConnectionError, MalformedResponseError) as err:
+                return _Attempt(invited, [device], (device, err))
+            except XiaomiCloudError as err:
+                return _Attempt(invited, [], (device, err))
+            invited.append(device)
+        return _Attempt(invited, [], None)
 
     def _learn_refusal(self, device: Device, permission: SharePermission, err: XiaomiCloudError) -> None:
         """A refused share tells what the product lacks, so the card stops offering it."""
@@ -515,35 +554,41 @@ class AccountSharing:
 
     # --- freshness -----------------------------------------------------------------
 
-    def regions_to_watch(self) -> set[Region]:
-        """Regions whose share state can change soon; empty when nothing is expected.
+    def to_watch(self) -> tuple[set[Region], set[str]]:
+        """Share lists (by region) and single cameras worth re-reading now; empty when nothing is expected.
 
         An owned camera with an invite waiting for an answer, a timed share about to
         end, or a card open: only then is it worth asking the cloud between refreshes.
+        A region where one invite waits and nothing else is expected costs one request
+        for that camera instead of the region's list.
         """
         snapshot = self.coordinator.data
         if snapshot is None or not self.coordinator.last_update_success:
-            return set()
+            return set(), set()
         owned = {did: d for did, d in snapshot.cameras.items() if d.is_owned}
         if self._context.watchers:
-            return {d.region for d in owned.values()}
+            return {d.region for d in owned.values()}, set()
         soon = dt_util.utcnow() + EXPIRY_SOON
-        watched = {
-            d.region
-            for did, d in owned.items()
-            if any(s.status == ShareStatus.PENDING for s in snapshot.sharees_of(did))
-        }
-        watched |= {
+        regions = {
             Region(r["region"])
             for r in self._context.expiries.records_of(self.entry_id)
             if expiry_time(r) <= soon and r["did"] in owned
         }
-        return watched
+        pending = [
+            d
+            for did, d in owned.items()
+            if any(s.status == ShareStatus.PENDING for s in snapshot.sharees_of(did))
+        ]
+        for region in {d.region for d in pending}:
+            if sum(1 for d in pending if d.region == region) > 1:
+                regions.add(region)
+        return regions, {d.did for d in pending if d.region not in regions}
 
     async def async_quick_read(self, _now: datetime | None = None) -> None:
         """Between refreshes, re-read share state where it can change; nothing otherwise."""
-        if regions := self.regions_to_watch():
-            await self.coordinator.async_read_shares(regions)
+        regions, cameras = self.to_watch()
+        if regions or cameras:
+            await self.coordinator.async_read_shares(regions, cameras)
 
     # --- after each refresh --------------------------------------------------------
 
@@ -644,6 +689,44 @@ def _share_failed(
             "error": err.key,
         },
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Attempt:
+    """What one round of invites did: invited, unknown (no answer), and the first failure."""
+
+    invited: list[Device]
+    uncertain: list[Device]
+    failure: tuple[Device, XiaomiCloudError] | None
+
+
+def _batch_attempt(group: list[Device], recipient: Recipient, result: BatchShareResult) -> _Attempt:
+    """Read a batch answer per camera; a pair it does not mention is not known to be done."""
+    invited: list[Device] = []
+    uncertain: list[Device] = []
+    failure: tuple[Device, XiaomiCloudError] | None = None
+    for device in group:
+        outcome = result.outcome(device.did, recipient.user_id)
+        if outcome is BatchShareOutcome.INVITED:
+            invited.append(device)
+            continue
+        if outcome is BatchShareOutcome.NOT_REPORTED:
+            uncertain.append(device)
+            err: XiaomiCloudError = MalformedResponseError("the batch answer does not mention the camera")
+        elif outcome is BatchShareOutcome.ALREADY_SHARED:
+            err = AlreadySharedError("already shared or an invite waits")
+        else:
+            err = ApiError(f"refused with {result.codes.get((device.did, recipient.user_id))}")
+        failure = failure or (device, err)
+    return _Attempt(invited, uncertain, failure)
+
+
+def _by_region(devices: Sequence[Device]) -> list[list[Device]]:
+    """Cameras grouped by region, in the order they were named: one batch per region."""
+    groups: dict[Region, list[Device]] = {}
+    for device in devices:
+        groups.setdefault(device.region, []).append(device)
+    return list(groups.values())
 
 
 @dataclass(frozen=True, slots=True)

@@ -93,14 +93,15 @@ function updateDevice(ctx: SimContext, body: Body): unknown {
 
 const ROUTES: Record<string, Handler> = {
   "POST /reset": reset,
-  "POST /seed": (ctx, body) => {
+  "POST /seed": (ctx, body, req) => {
     let data;
     try {
       data = parseSeed(body);
     } catch (error) {
       throw bad(error instanceof Error ? error.message : String(error));
     }
-    ctx.resetSessions();
+    // keepLogins changes the world under clients that stay logged in (a camera bought or sold).
+    if (req.query.get("keepLogins") !== "true") ctx.resetSessions();
     ctx.store.replace(data);
     return { ok: true };
   },

@@ -1,12 +1,11 @@
 """Contract tests: the cloud client against the real simulator process over HTTP.
 
-The test runner starts the simulator and passes its base URL in
-XIAOMI_CAMERA_SHARE_SIMULATOR_URL; without it these tests fail on purpose.
+The simulator's base URL comes from the `simulator_url` fixture (test/conftest.py),
+which uses the test runner's simulator or starts one for this run.
 """
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING, Any
 
 import aiohttp
@@ -23,8 +22,6 @@ if TYPE_CHECKING:
 
     from .seed import SeedAccount
 
-SIMULATOR_URL_ENV = "XIAOMI_CAMERA_SHARE_SIMULATOR_URL"
-
 # The ways the simulator can answer where the real cloud's answer is not known
 # for sure (docs/cloud-contract.md); every contract test runs against each.
 SIMULATOR_PROFILES: dict[str, dict[str, Any]] = {
@@ -33,18 +30,6 @@ SIMULATOR_PROFILES: dict[str, dict[str, Any]] = {
     # device_share_list that also says each sharee's status and isReadOnly.
     "status-in-list": {"deviceShareListStatus": 1},
 }
-
-
-@pytest.fixture(scope="session")
-def simulator_url() -> str:
-    url = os.environ.get(SIMULATOR_URL_ENV)
-    if not url:
-        pytest.fail(
-            f"{SIMULATOR_URL_ENV} is not set: start the simulator and pass its base URL, "
-            f"e.g. {SIMULATOR_URL_ENV}=http://127.0.0.1:8790",
-            pytrace=False,
-        )
-    return url.rstrip("/")
 
 
 @pytest.fixture

@@ -1,15 +1,18 @@
-"""Fixtures: a fake Xiaomi cloud patched in where the integration builds its clients."""
+"""Fixtures: Home Assistant with the integration, talking to the real simulator over HTTP.
+
+The integration builds its cloud clients and web session as in production; the
+development override (CLOUD_OVERRIDE_ENV) points every Xiaomi host at the simulator.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
-from unittest.mock import patch
 
+import aiohttp
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.xiaomi_camera_share import api
-from custom_components.xiaomi_camera_share.cloud.regions import Region
+from custom_components.xiaomi_camera_share.cloud.regions import CLOUD_OVERRIDE_ENV
 from custom_components.xiaomi_camera_share.const import (
     CONF_DEVICE_ID,
     CONF_NICKNAME,
@@ -19,23 +22,28 @@ from custom_components.xiaomi_camera_share.const import (
     DOMAIN,
 )
 
-from .fake_cloud import FakeAuth, FakeCloud
-
-# The real factories, kept before the autouse patch replaces them in every test.
-REAL_CREATE_CLIENT = api.create_client
-REAL_CREATE_AUTH = api.create_auth
+from .simulator import Account, Camera, Simulator, World
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import AsyncIterator
 
     from homeassistant.core import HomeAssistant
 
-OWNER = "1000000001"
-GUEST = "2000000002"
-STRANGER = "3000000003"
+OWNER = Account("1000000001", "Alice", "alice-test-password")
 GUEST_PHONE = "+10000000002"
+GUEST = Account("2000000002", "Bob", "bob-test-password", phone=GUEST_PHONE.removeprefix("+"))
+STRANGER = Account("3000000003", "Carol", "carol-test-password")
+FRONT_DOOR = Camera("681000001", "Front door", OWNER.user_id, mac="AA:BB:CC:00:00:01")
+GARDEN = Camera("681000002", "Garden", OWNER.user_id, model="isa.camera.hlc7")
+# QR long polls answer "not scanned yet" after this many real seconds (default 10).
+QR_HOLD_SECONDS = 0.2
 
 
+# A known bug, kept visible: api.py creates the one web session during the setup of
+# the first account, so Home Assistant closes it when that account unloads (reload,
+# options, reauth, removal), and every later cloud request fails with "Session is
+# closed". The tests marked with this check the right behaviour and fail until
+# api.py is fixed; strict, so a fix turns them red until the mark is removed.
 @pytest.fixture(autouse=True)
 def auto_enable_custom_integrations(enable_custom_integrations: None) -> None:
     """Load the integration from custom_components/."""
@@ -48,45 +56,39 @@ def frontend_loaded(hass: HomeAssistant) -> None:
 
 
 @pytest.fixture
-def cloud() -> FakeCloud:
-    """An owner with two cameras in Mainland China, a guest and a stranger."""
-    fake = FakeCloud()
-    fake.add_account(OWNER, "Alice")
-    fake.add_account(GUEST, "Bob", phone=GUEST_PHONE)
-    fake.add_account(STRANGER, "Carol")
-    fake.add_camera(OWNER, "cam1", "Front door", mac="AA:BB:CC:00:00:01")
-    fake.add_camera(OWNER, "cam2", "Garden", model="isa.camera.hlc7")
-    return fake
+async def simulator(
+    simulator_url: str, socket_enabled: None, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[Simulator]:
+    """The simulator, reset to an empty world, and the integration pointed at it."""
+    monkeypatch.setenv(CLOUD_OVERRIDE_ENV, simulator_url)
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.DummyCookieJar()) as http:
+        control = Simulator(http, simulator_url)
+        await control.reset()
+        await control.config(qrHoldSeconds=QR_HOLD_SECONDS)
+        yield control
 
 
-@pytest.fixture(autouse=True)
-def patch_cloud(cloud: FakeCloud) -> Iterator[None]:
-    """Every client and login helper the integration builds talks to the fake cloud."""
-    with (
-        patch(
-            "custom_components.xiaomi_camera_share.api.create_client",
-            side_effect=lambda hass, credentials, on_change=None: cloud.client(credentials, on_change),
-        ),
-        patch(
-            "custom_components.xiaomi_camera_share.api.create_auth",
-            side_effect=lambda hass, device_id=None: FakeAuth(cloud),
-        ),
-    ):
-        yield
+@pytest.fixture
+def world() -> World:
+    """An owner with two cameras in Mainland China, a guest and a stranger; not seeded yet."""
+    return World(accounts=[OWNER, GUEST, STRANGER], cameras=[FRONT_DOOR, GARDEN])
 
 
-def make_entry(user_id: str = OWNER, regions: list[str] | None = None, **options: Any) -> MockConfigEntry:
-    """A config entry as the config flow creates it."""
+async def make_entry(
+    simulator: Simulator, account: Account, regions: list[str] | None = None, **options: Any
+) -> MockConfigEntry:
+    """A config entry as the config flow creates it, with a passToken from a real login."""
+    credentials = await simulator.login(account)
     return MockConfigEntry(
         domain=DOMAIN,
-        unique_id=user_id,
-        title=f"Account {user_id}",
+        unique_id=account.user_id,
+        title=f"Account {account.user_id}",
         data={
-            CONF_USER_ID: user_id,
-            CONF_PASS_TOKEN: f"pt-{user_id}",
-            CONF_DEVICE_ID: "TESTDEVICE01",
-            CONF_REGIONS: regions or [Region.CN.value],
-            CONF_NICKNAME: f"nick-{user_id}",
+            CONF_USER_ID: credentials.user_id,
+            CONF_PASS_TOKEN: credentials.pass_token,
+            CONF_DEVICE_ID: credentials.device_id,
+            CONF_REGIONS: regions or ["cn"],
+            CONF_NICKNAME: account.nickname,
         },
         options=options,
     )
@@ -100,7 +102,19 @@ async def setup_entry(hass: HomeAssistant, entry: MockConfigEntry) -> MockConfig
     return entry
 
 
+async def add_account(
+    hass: HomeAssistant,
+    simulator: Simulator,
+    account: Account,
+    regions: list[str] | None = None,
+    **options: Any,
+) -> MockConfigEntry:
+    """Log an account in and set it up."""
+    return await setup_entry(hass, await make_entry(simulator, account, regions, **options))
+
+
 @pytest.fixture
-async def owner_entry(hass: HomeAssistant, cloud: FakeCloud) -> MockConfigEntry:
-    """The owner's account, loaded."""
-    return await setup_entry(hass, make_entry(OWNER))
+async def owner_entry(hass: HomeAssistant, simulator: Simulator, world: World) -> MockConfigEntry:
+    """The base world seeded, and the owner's account loaded."""
+    await simulator.seed(world)
+    return await add_account(hass, simulator, OWNER)

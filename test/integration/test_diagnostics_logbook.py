@@ -8,30 +8,43 @@ from typing import TYPE_CHECKING, Any
 from homeassistant.core import Event, HomeAssistant
 from pytest_homeassistant_custom_component.components.diagnostics import get_diagnostics_for_config_entry
 
-from custom_components.xiaomi_camera_share.const import CONF_AUTO_ACCEPT_FROM, DOMAIN, EVENT_NAME, EVENT_TYPES
-from custom_components.xiaomi_camera_share.logbook import MESSAGES, async_describe_events, describe
+from custom_components.xiaomi_camera_share.const import (
+    CONF_AUTO_ACCEPT_FROM,
+    CONF_DEVICE_ID,
+    CONF_PASS_TOKEN,
+    DOMAIN,
+    EVENT_NAME,
+    EVENT_TYPES,
+)
+from custom_components.xiaomi_camera_share.logbook import async_describe_events
 
-from .conftest import GUEST, GUEST_PHONE, OWNER, STRANGER, make_entry, setup_entry
+from .conftest import FRONT_DOOR, GARDEN, GUEST, GUEST_PHONE, OWNER, STRANGER, add_account
 from .helpers import call, device_id
+from .simulator import Camera
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    import pytest
+    from pytest_homeassistant_custom_component.common import MockConfigEntry
     from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
-    from .fake_cloud import FakeCloud
+    from .simulator import Simulator, World
 
 
 async def test_diagnostics_redact(
-    hass: HomeAssistant, cloud: FakeCloud, hass_client: ClientSessionGenerator
+    hass: HomeAssistant, simulator: Simulator, world: World, hass_client: ClientSessionGenerator
 ) -> None:
-    cloud.add_share(OWNER, "cam1", GUEST, accepted=True)
-    cloud.add_camera(STRANGER, "cam9", "Shop")
-    cloud.add_share(STRANGER, "cam9", OWNER, accepted=False)
-    entry = await setup_entry(hass, make_entry(OWNER, None, **{CONF_AUTO_ACCEPT_FROM: [STRANGER]}))
+    world.share(FRONT_DOOR, GUEST, accepted=True)
+    shop = world.add_camera(Camera("683000009", "Shop", STRANGER.user_id))
+    world.share(shop, OWNER, accepted=False)
+    await simulator.seed(world)
+    entry = await add_account(hass, simulator, OWNER, **{CONF_AUTO_ACCEPT_FROM: [STRANGER.user_id]})
     await call(
         hass,
         "share",
         {
-            "device_id": device_id(hass, entry.entry_id, "cam2"),
+            "device_id": device_id(hass, entry.entry_id, GARDEN.did),
             "recipient": GUEST_PHONE,
             "duration": {"hours": 1},
         },
@@ -39,16 +52,16 @@ async def test_diagnostics_redact(
     diagnostics: dict[str, Any] = await get_diagnostics_for_config_entry(hass, hass_client, entry)
     text = json.dumps(diagnostics)
     for secret in (
-        f"pt-{OWNER}",
-        OWNER,
-        GUEST,
-        STRANGER,
-        GUEST_PHONE,
+        entry.data[CONF_PASS_TOKEN],
+        entry.data[CONF_DEVICE_ID],
+        OWNER.user_id,
+        GUEST.user_id,
+        STRANGER.user_id,
+        GUEST_PHONE.removeprefix("+"),
         "AA:BB:CC",
         "Bob",
         "Carol",
-        "TESTDEVICE01",
-        "cam1",
+        FRONT_DOOR.did,
     ):
         assert secret not in text, secret
     assert diagnostics["cameras"][0]["model"] == "chuangmi.camera.046c04"
@@ -56,26 +69,36 @@ async def test_diagnostics_redact(
     assert diagnostics["requests_made"] > 0
 
 
-async def test_no_token_in_logs(hass: HomeAssistant, cloud: FakeCloud, caplog: Any) -> None:
+async def test_no_token_in_logs(
+    hass: HomeAssistant, simulator: Simulator, owner_entry: MockConfigEntry, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level("DEBUG")
-    entry = await setup_entry(hass, make_entry())
-    cloud.failing_calls.add("revoke")
+    await simulator.fault("status", "/share/delete_user", status=503)
     await call(
         hass,
         "share",
         {
-            "device_id": device_id(hass, entry.entry_id, "cam1"),
-            "recipient": GUEST,
+            "device_id": device_id(hass, owner_entry.entry_id, FRONT_DOOR.did),
+            "recipient": GUEST.user_id,
             "duration": {"minutes": 1},
         },
     )
-    cloud.failing = True
-    await entry.runtime_data.coordinator.async_refresh()
-    assert f"pt-{OWNER}" not in caplog.text
+    await simulator.fault("status", status=503)
+    await call(hass, "refresh", {})
+    assert owner_entry.data[CONF_PASS_TOKEN] not in caplog.text
 
 
-def test_every_event_type_has_a_logbook_line() -> None:
-    assert set(MESSAGES) == set(EVENT_TYPES)
+def _describer(hass: HomeAssistant) -> Callable[[Event], dict[str, str]]:
+    """What the logbook platform registers for the integration's events."""
+    registered: list[tuple[str, str, Callable[[Event], dict[str, str]]]] = []
+    async_describe_events(hass, lambda domain, event, describe: registered.append((domain, event, describe)))
+    [(domain, event_name, describe)] = registered
+    assert (domain, event_name) == (DOMAIN, EVENT_NAME)
+    return describe
+
+
+async def test_every_event_type_has_a_logbook_line(hass: HomeAssistant) -> None:
+    describe = _describer(hass)
     for event_type in EVENT_TYPES:
         line = describe(
             Event(
@@ -85,11 +108,10 @@ def test_every_event_type_has_a_logbook_line() -> None:
         )
         assert line["name"] == "Xiaomi Camera Share"
         assert "{" not in line["message"]
-    fallback = describe(Event(EVENT_NAME, {"type": "share_revoked", "user_id": GUEST, "did": "cam1"}))
-    assert fallback["message"] == f"stopped sharing cam1 with {GUEST}"
+        assert not line["message"].startswith("changed sharing"), event_type  # its own line, not the fallback
+    fallback = describe(Event(EVENT_NAME, {"type": "share_revoked", "user_id": GUEST.user_id, "did": "cam1"}))
+    assert fallback["message"] == f"stopped sharing cam1 with {GUEST.user_id}"
 
 
 async def test_logbook_registration(hass: HomeAssistant) -> None:
-    registered: list[tuple[str, str]] = []
-    async_describe_events(hass, lambda domain, event, _describe: registered.append((domain, event)))
-    assert registered == [(DOMAIN, EVENT_NAME)]
+    assert _describer(hass) is not None

@@ -6,24 +6,25 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from homeassistant.util import dt as dt_util
-from pytest_homeassistant_custom_component.common import async_capture_events, async_fire_time_changed
+from pytest_homeassistant_custom_component.common import async_capture_events
 
 from custom_components.xiaomi_camera_share.const import DOMAIN, EVENT_NAME
-from custom_components.xiaomi_camera_share.data import DATA_KEY
-from custom_components.xiaomi_camera_share.expiry import retry_delay
-from custom_components.xiaomi_camera_share.store import STORAGE_KEY
 
-from .conftest import GUEST, OWNER, make_entry, setup_entry
-from .helpers import call, device_id
+from .conftest import FRONT_DOOR, GUEST, OWNER, make_entry, setup_entry
+from .helpers import STORAGE_KEY, advance, call, device_id, stored_expiries, types
 
 if TYPE_CHECKING:
     from homeassistant.core import HomeAssistant
     from homeassistant.helpers import issue_registry as ir
+    from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-    from .fake_cloud import FakeCloud
+    from .simulator import Simulator, World
+
+REVOKE = "/share/delete_user"
 
 
 def _stored(entry_id: str, expires_at: str, failures: int = 0) -> dict[str, Any]:
+    """The integration's storage file holding one timed share of the front door with the guest."""
     return {
         "version": 1,
         "minor_version": 1,
@@ -33,9 +34,9 @@ def _stored(entry_id: str, expires_at: str, failures: int = 0) -> dict[str, Any]
                 {
                     "entry_id": entry_id,
                     "region": "cn",
-                    "did": "cam1",
+                    "did": FRONT_DOOR.did,
                     "camera_name": "Front door",
-                    "user_id": GUEST,
+                    "user_id": GUEST.user_id,
                     "nickname": "Bob",
                     "permission": "control",
                     "expires_at": expires_at,
@@ -49,179 +50,193 @@ def _stored(entry_id: str, expires_at: str, failures: int = 0) -> dict[str, Any]
     }
 
 
-async def _advance(hass: HomeAssistant, delta: timedelta) -> None:
-    async_fire_time_changed(hass, dt_util.utcnow() + delta)
-    await hass.async_block_till_done()
+async def _restart_with_stored_expiry(
+    simulator: Simulator,
+    world: World,
+    hass_storage: dict[str, Any],
+    expires_in: timedelta,
+    failures: int = 0,
+) -> MockConfigEntry:
+    """The guest holds the front door; Home Assistant starts with its expiry stored."""
+    world.share(FRONT_DOOR, GUEST, accepted=True)
+    await simulator.seed(world)
+    entry = await make_entry(simulator, OWNER)
+    expires_at = (dt_util.utcnow() + expires_in).isoformat()
+    hass_storage[STORAGE_KEY] = _stored(entry.entry_id, expires_at, failures)
+    return entry
 
 
-async def test_timed_share_is_revoked_on_time(hass: HomeAssistant, cloud: FakeCloud) -> None:
-    entry = await setup_entry(hass, make_entry())
-    events = async_capture_events(hass, EVENT_NAME)
+async def _share_for(hass: HomeAssistant, entry_id: str, duration: dict[str, int]) -> None:
     await call(
         hass,
         "share",
         {
-            "device_id": device_id(hass, entry.entry_id, "cam1"),
-            "recipient": GUEST,
-            "duration": {"minutes": 5},
+            "device_id": device_id(hass, entry_id, FRONT_DOOR.did),
+            "recipient": GUEST.user_id,
+            "duration": duration,
         },
     )
-    await _advance(hass, timedelta(minutes=4))
-    assert len(cloud.sharees_of("cam1")) == 1
-    await _advance(hass, timedelta(minutes=6))
-    assert cloud.sharees_of("cam1") == []
-    assert [e.data["type"] for e in events] == ["invite_sent", "share_expired"]
-    assert hass.data[DATA_KEY].store.expiries == []
+
+
+async def _front_door_sharees(simulator: Simulator) -> list[str]:
+    return [s.sharee for s in await simulator.shares(FRONT_DOOR.did)]
+
+
+async def test_timed_share_is_revoked_on_time(
+    hass: HomeAssistant, simulator: Simulator, owner_entry: MockConfigEntry, hass_storage: dict[str, Any]
+) -> None:
+    events = async_capture_events(hass, EVENT_NAME)
+    await _share_for(hass, owner_entry.entry_id, {"minutes": 5})
+    await advance(hass, timedelta(minutes=4))
+    assert await _front_door_sharees(simulator) == [GUEST.user_id]
+    await advance(hass, timedelta(minutes=6))
+    assert await _front_door_sharees(simulator) == []
+    assert types(events) == ["invite_sent", "share_expired"]
+    assert stored_expiries(hass_storage) == []
 
 
 async def test_expiry_survives_restart(
-    hass: HomeAssistant, cloud: FakeCloud, hass_storage: dict[str, Any]
+    hass: HomeAssistant, simulator: Simulator, world: World, hass_storage: dict[str, Any]
 ) -> None:
-    entry = make_entry()
-    cloud.add_share(OWNER, "cam1", GUEST, accepted=True)
-    hass_storage[STORAGE_KEY] = _stored(entry.entry_id, (dt_util.utcnow() + timedelta(hours=1)).isoformat())
+    entry = await _restart_with_stored_expiry(simulator, world, hass_storage, timedelta(hours=1))
     await setup_entry(hass, entry)
     state = await call(hass, "list_shares", {})
-    cam1 = next(c for c in state["cameras"] if c["did"] == "cam1")
-    assert cam1["sharees"][0]["expires_at"] is not None
-    assert len(cloud.sharees_of("cam1")) == 1
-    await _advance(hass, timedelta(hours=2))
-    assert cloud.sharees_of("cam1") == []
+    front_door = next(c for c in state["cameras"] if c["did"] == FRONT_DOOR.did)
+    assert front_door["sharees"][0]["expires_at"] is not None
+    assert await _front_door_sharees(simulator) == [GUEST.user_id]
+    await advance(hass, timedelta(hours=2))
+    assert await _front_door_sharees(simulator) == []
 
 
 async def test_expired_while_home_assistant_was_down(
-    hass: HomeAssistant, cloud: FakeCloud, hass_storage: dict[str, Any]
+    hass: HomeAssistant, simulator: Simulator, world: World, hass_storage: dict[str, Any]
 ) -> None:
-    entry = make_entry()
-    cloud.add_share(OWNER, "cam1", GUEST, accepted=True)
-    hass_storage[STORAGE_KEY] = _stored(entry.entry_id, (dt_util.utcnow() - timedelta(hours=3)).isoformat())
+    entry = await _restart_with_stored_expiry(simulator, world, hass_storage, -timedelta(hours=3))
     events = async_capture_events(hass, EVENT_NAME)
     await setup_entry(hass, entry)
     await hass.async_block_till_done()
-    assert cloud.sharees_of("cam1") == []
-    assert [e.data["type"] for e in events] == ["share_expired"]
+    assert await _front_door_sharees(simulator) == []
+    assert types(events) == ["share_expired"]
 
 
 async def test_unloaded_account_keeps_expiry_until_loaded(
-    hass: HomeAssistant, cloud: FakeCloud, hass_storage: dict[str, Any]
+    hass: HomeAssistant, simulator: Simulator, world: World, hass_storage: dict[str, Any]
 ) -> None:
-    entry = make_entry()
-    cloud.add_share(OWNER, "cam1", GUEST, accepted=True)
-    hass_storage[STORAGE_KEY] = _stored(entry.entry_id, (dt_util.utcnow() + timedelta(minutes=1)).isoformat())
+    entry = await _restart_with_stored_expiry(simulator, world, hass_storage, timedelta(minutes=1))
     await setup_entry(hass, entry)
     await hass.config_entries.async_unload(entry.entry_id)
-    await _advance(hass, timedelta(minutes=5))
-    assert len(cloud.sharees_of("cam1")) == 1
+    await advance(hass, timedelta(minutes=5))
+    assert await _front_door_sharees(simulator) == [GUEST.user_id]
     await hass.config_entries.async_setup(entry.entry_id)
-    await _advance(hass, timedelta(minutes=5))
-    assert cloud.sharees_of("cam1") == []
+    await advance(hass, timedelta(minutes=5))
+    assert await _front_door_sharees(simulator) == []
 
 
 async def test_cloud_failing_at_expiry_retries_then_raises_repair(
-    hass: HomeAssistant, cloud: FakeCloud, issue_registry: ir.IssueRegistry
+    hass: HomeAssistant,
+    simulator: Simulator,
+    owner_entry: MockConfigEntry,
+    issue_registry: ir.IssueRegistry,
+    hass_storage: dict[str, Any],
 ) -> None:
-    entry = await setup_entry(hass, make_entry())
-    await call(
-        hass,
-        "share",
-        {
-            "device_id": device_id(hass, entry.entry_id, "cam1"),
-            "recipient": GUEST,
-            "duration": {"minutes": 1},
-        },
-    )
+    await _share_for(hass, owner_entry.entry_id, {"minutes": 1})
     events = async_capture_events(hass, EVENT_NAME)
-    cloud.failing_calls.add("revoke")
-    await _advance(hass, timedelta(minutes=2))  # first try fails
-    assert hass.data[DATA_KEY].store.expiries[0]["failures"] == 1
-    await _advance(hass, timedelta(minutes=4))  # retry after 1 min fails
+    await simulator.fault("status", REVOKE, status=503)
+    await advance(hass, timedelta(minutes=2))  # first try fails
+    assert [r["failures"] for r in stored_expiries(hass_storage)] == [1]
+    await advance(hass, timedelta(minutes=4))  # retry after 1 min fails
     assert not _expiry_issues(issue_registry)
-    await _advance(hass, timedelta(minutes=8))  # retry after 2 min fails: repair issue
+    await advance(hass, timedelta(minutes=8))  # retry after 2 min fails: repair issue
     [issue] = _expiry_issues(issue_registry)
     assert issue.domain == DOMAIN
     assert issue.translation_key == "expiry_failed"
     assert issue.translation_placeholders == {
         "camera": "Front door",
         "person": "Bob",
-        "account": entry.title,
+        "account": owner_entry.title,
         "error": "cannot_connect",
     }
-    assert [e.data["type"] for e in events] == ["action_failed"]
-    assert len(cloud.sharees_of("cam1")) == 1
+    assert types(events) == ["action_failed"]
+    assert await _front_door_sharees(simulator) == [GUEST.user_id]
 
-    cloud.failing_calls.clear()
-    await _advance(hass, timedelta(minutes=20))
-    assert cloud.sharees_of("cam1") == []
+    await simulator.clear_faults()
+    await advance(hass, timedelta(minutes=20))
+    assert await _front_door_sharees(simulator) == []
     assert not _expiry_issues(issue_registry)
-    assert [e.data["type"] for e in events] == ["action_failed", "share_expired"]
+    assert types(events) == ["action_failed", "share_expired"]
+
+
+async def test_retries_wait_twice_as_long_each_time_up_to_an_hour(
+    hass: HomeAssistant, simulator: Simulator, owner_entry: MockConfigEntry, hass_storage: dict[str, Any]
+) -> None:
+    await _share_for(hass, owner_entry.entry_id, {"minutes": 1})
+    await simulator.fault("status", REVOKE, status=503)
+    await advance(hass, timedelta(minutes=2))  # the first try fails
+    half_a_minute = timedelta(seconds=30)
+    for failures, wait_minutes in enumerate((1, 2, 4, 8, 16, 32, 60, 60), start=1):
+        wait = timedelta(minutes=wait_minutes)
+        await advance(hass, wait - half_a_minute)
+        assert [r["failures"] for r in stored_expiries(hass_storage)] == [failures], wait_minutes
+        await advance(hass, wait + half_a_minute)
+        assert [r["failures"] for r in stored_expiries(hass_storage)] == [failures + 1], wait_minutes
 
 
 async def test_failed_expiry_is_retried_at_once_after_restart(
-    hass: HomeAssistant, cloud: FakeCloud, hass_storage: dict[str, Any]
+    hass: HomeAssistant, simulator: Simulator, world: World, hass_storage: dict[str, Any]
 ) -> None:
-    entry = make_entry()
-    cloud.add_share(OWNER, "cam1", GUEST, accepted=True)
-    hass_storage[STORAGE_KEY] = _stored(
-        entry.entry_id, (dt_util.utcnow() + timedelta(days=1)).isoformat(), failures=2
-    )
+    entry = await _restart_with_stored_expiry(simulator, world, hass_storage, timedelta(days=1), failures=2)
     await setup_entry(hass, entry)
     await hass.async_block_till_done()
-    assert cloud.sharees_of("cam1") == []
+    assert await _front_door_sharees(simulator) == []
 
 
-def test_backoff_doubles_and_is_capped() -> None:
-    assert [retry_delay(n).total_seconds() for n in (1, 2, 3, 4)] == [60, 120, 240, 480]
-    assert retry_delay(20) == timedelta(hours=1)
+async def test_revoke_cancels_expiry(
+    hass: HomeAssistant, simulator: Simulator, owner_entry: MockConfigEntry, hass_storage: dict[str, Any]
+) -> None:
+    await _share_for(hass, owner_entry.entry_id, {"hours": 1})
+    assert len(stored_expiries(hass_storage)) == 1
+    front_door = device_id(hass, owner_entry.entry_id, FRONT_DOOR.did)
+    await call(hass, "revoke", {"device_id": front_door, "recipient": GUEST.user_id})
+    assert stored_expiries(hass_storage) == []
 
 
-async def test_revoke_cancels_expiry(hass: HomeAssistant, cloud: FakeCloud) -> None:
-    entry = await setup_entry(hass, make_entry())
-    cam1 = device_id(hass, entry.entry_id, "cam1")
-    await call(hass, "share", {"device_id": cam1, "recipient": GUEST, "duration": {"hours": 1}})
-    await call(hass, "revoke", {"device_id": cam1, "recipient": GUEST})
-    assert hass.data[DATA_KEY].store.expiries == []
-
-
-async def _share_for_an_hour(hass: HomeAssistant, entry_id: str) -> None:
-    await call(
-        hass,
-        "share",
-        {"device_id": device_id(hass, entry_id, "cam1"), "recipient": GUEST, "duration": {"hours": 1}},
-    )
-
-
-async def test_removing_the_account_ends_its_timed_shares(hass: HomeAssistant, cloud: FakeCloud) -> None:
-    entry = await setup_entry(hass, make_entry())
-    await _share_for_an_hour(hass, entry.entry_id)
-    assert len(cloud.sharees_of("cam1")) == 1
+async def test_removing_the_account_ends_its_timed_shares(
+    hass: HomeAssistant, simulator: Simulator, owner_entry: MockConfigEntry, hass_storage: dict[str, Any]
+) -> None:
+    await _share_for(hass, owner_entry.entry_id, {"hours": 1})
+    assert await _front_door_sharees(simulator) == [GUEST.user_id]
     events = async_capture_events(hass, EVENT_NAME)
 
-    await hass.config_entries.async_remove(entry.entry_id)
+    await hass.config_entries.async_remove(owner_entry.entry_id)
     await hass.async_block_till_done()
 
-    assert cloud.sharees_of("cam1") == []
-    assert hass.data[DATA_KEY].store.expiries == []
-    assert [e.data["type"] for e in events] == ["share_revoked"]
+    assert await _front_door_sharees(simulator) == []
+    assert stored_expiries(hass_storage) == []
+    assert types(events) == ["share_revoked"]
 
 
 async def test_a_timed_share_that_outlives_its_removed_account_is_reported(
-    hass: HomeAssistant, cloud: FakeCloud, issue_registry: ir.IssueRegistry
+    hass: HomeAssistant,
+    simulator: Simulator,
+    owner_entry: MockConfigEntry,
+    issue_registry: ir.IssueRegistry,
+    hass_storage: dict[str, Any],
 ) -> None:
-    entry = await setup_entry(hass, make_entry())
-    await _share_for_an_hour(hass, entry.entry_id)
-    cloud.failing = True
+    await _share_for(hass, owner_entry.entry_id, {"hours": 1})
+    await simulator.fault("status", status=503)
 
-    await hass.config_entries.async_remove(entry.entry_id)
+    await hass.config_entries.async_remove(owner_entry.entry_id)
     await hass.async_block_till_done()
 
-    assert len(cloud.sharees_of("cam1")) == 1
-    assert hass.data[DATA_KEY].store.expiries == []
-    issue = issue_registry.async_get_issue(DOMAIN, f"expiry_orphaned_{entry.entry_id}_cam1_{GUEST}")
+    assert await _front_door_sharees(simulator) == [GUEST.user_id]
+    assert stored_expiries(hass_storage) == []
+    issue_id = f"expiry_orphaned_{owner_entry.entry_id}_{FRONT_DOOR.did}_{GUEST.user_id}"
+    issue = issue_registry.async_get_issue(DOMAIN, issue_id)
     assert issue is not None
     assert issue.translation_key == "expiry_orphaned"
     assert issue.translation_placeholders == {"camera": "Front door", "person": "Bob"}
 
 
 def _expiry_issues(issue_registry: ir.IssueRegistry) -> list[ir.IssueEntry]:
-    """Repair issues about timed shares (the blueprint offer is another matter)."""
+    """Repair issues about timed shares (the blueprint offer and the cloud override are other matters)."""
     return [i for i in issue_registry.issues.values() if i.translation_key.startswith("expiry_")]

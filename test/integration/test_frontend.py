@@ -16,13 +16,11 @@ if TYPE_CHECKING:
     from homeassistant.helpers import issue_registry as ir
     from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
-    from .fake_cloud import FakeCloud
-
 URL = f"{CARD_URL}?v=0.1.0"
 
 
 async def test_resource_registered_and_bundle_served(
-    hass: HomeAssistant, cloud: FakeCloud, hass_client: ClientSessionGenerator
+    hass: HomeAssistant, hass_client: ClientSessionGenerator
 ) -> None:
     assert await async_setup_component(hass, DOMAIN, {})
     resources = hass.data[LOVELACE_DATA].resources
@@ -32,9 +30,7 @@ async def test_resource_registered_and_bundle_served(
     assert response.status == HTTPStatus.OK
 
 
-async def test_resource_updated_on_upgrade(
-    hass: HomeAssistant, cloud: FakeCloud, hass_storage: dict[str, Any]
-) -> None:
+async def test_resource_updated_on_upgrade(hass: HomeAssistant, hass_storage: dict[str, Any]) -> None:
     hass_storage["lovelace_resources"] = {
         "version": 1,
         "minor_version": 1,
@@ -52,7 +48,7 @@ async def test_resource_updated_on_upgrade(
 
 
 async def test_yaml_resources_fall_back_to_extra_js_and_repair(
-    hass: HomeAssistant, cloud: FakeCloud, issue_registry: ir.IssueRegistry
+    hass: HomeAssistant, issue_registry: ir.IssueRegistry
 ) -> None:
     # The frontend component is not set up in tests; give it the URL list it would own.
     hass.data[DATA_EXTRA_MODULE_URL] = UrlManager(lambda _change, _url: None, [])

@@ -10,162 +10,192 @@ from homeassistant.core import Context, HomeAssistant
 from homeassistant.exceptions import HomeAssistantError, Unauthorized
 from pytest_homeassistant_custom_component.common import MockConfigEntry, MockUser, async_capture_events
 
-from custom_components.xiaomi_camera_share.cloud.models import ShareStatus
-from custom_components.xiaomi_camera_share.cloud.regions import Region
 from custom_components.xiaomi_camera_share.const import CONF_AUTO_ACCEPT_FROM, DOMAIN, EVENT_NAME
-from custom_components.xiaomi_camera_share.data import DATA_KEY
 
-from .conftest import GUEST, GUEST_PHONE, OWNER, STRANGER, make_entry, setup_entry
-from .helpers import call, device_id
+from .conftest import FRONT_DOOR, GARDEN, GUEST, GUEST_PHONE, OWNER, STRANGER, add_account
+from .helpers import advance, call, device_id, has_camera, stored_expiries, types
+from .simulator import Camera
 
 if TYPE_CHECKING:
-    from .fake_cloud import FakeCloud
+    from pytest_homeassistant_custom_component.typing import WebSocketGenerator
+
+    from .simulator import FaultKind, Simulator, World
 
 
-async def test_share_by_phone_reports_region_note(
-    hass: HomeAssistant, cloud: FakeCloud, owner_entry: MockConfigEntry
+def sharee_of(shares: dict[str, Any], did: str, user_id: str) -> dict[str, Any]:
+    """One sharee of one camera in a list_shares response."""
+    camera = next(c for c in shares["cameras"] if c["did"] == did)
+    return next(s for s in camera["sharees"] if s["user_id"] == user_id)
+
+
+async def test_share_by_phone_names_the_invite_regions(
+    hass: HomeAssistant, simulator: Simulator, owner_entry: MockConfigEntry
 ) -> None:
     events = async_capture_events(hass, EVENT_NAME)
     response = await call(
         hass,
         "share",
         {
-            "device_id": device_id(hass, owner_entry.entry_id, "cam1"),
+            "device_id": device_id(hass, owner_entry.entry_id, FRONT_DOOR.did),
             "recipient": GUEST_PHONE,
             "permission": "view_only",
         },
     )
-    assert response["recipient"] == {"user_id": GUEST, "nickname": "Bob"}
-    assert response["results"] == [{"did": "cam1", "camera": "Front door", "status": "invited"}]
+    assert response["recipient"] == {"user_id": GUEST.user_id, "nickname": "Bob"}
+    assert response["results"] == [{"did": FRONT_DOOR.did, "camera": "Front door", "status": "invited"}]
     assert response["invite_regions"] == ["cn"]
     assert response["expires_at"] is None
-    [share] = cloud.sharees_of("cam1")
-    assert (share.user_id, share.read_only, share.status) == (GUEST, True, ShareStatus.PENDING)
-    assert [e.data["type"] for e in events] == ["invite_sent"]
+    [share] = await simulator.shares(FRONT_DOOR.did)
+    assert (share.sharee, share.read_only, share.status) == (GUEST.user_id, True, "pending")
+    assert types(events) == ["invite_sent"]
     # Refreshed at once: the sensor already counts the pending invite.
     assert hass.states.get("sensor.front_door_shared_with").attributes["pending"] == 1
 
 
 async def test_share_two_cameras_to_saved_recipient(
-    hass: HomeAssistant, cloud: FakeCloud, owner_entry: MockConfigEntry
+    hass: HomeAssistant,
+    simulator: Simulator,
+    owner_entry: MockConfigEntry,
+    hass_ws_client: WebSocketGenerator,
 ) -> None:
-    await hass.data[DATA_KEY].store.async_save_recipient(
-        {"name": "Grandma", "user_id": STRANGER, "nickname": None, "region": "cn"}
+    client = await hass_ws_client(hass)
+    await client.send_json_auto_id(
+        {
+            "type": f"{DOMAIN}/recipients/save",
+            "name": "Grandma",
+            "user_id": STRANGER.user_id,
+            "region": "cn",
+        }
     )
-    devices = [device_id(hass, owner_entry.entry_id, did) for did in ("cam1", "cam2")]
+    assert (await client.receive_json())["success"]
+    devices = [device_id(hass, owner_entry.entry_id, c.did) for c in (FRONT_DOOR, GARDEN)]
     response = await call(hass, "share", {"device_id": devices, "recipient": " grandma "})
-    assert [r["did"] for r in response["results"]] == ["cam1", "cam2"]
+    assert [r["did"] for r in response["results"]] == [FRONT_DOOR.did, GARDEN.did]
     assert response["recipient"]["nickname"] == "Grandma"
-    assert {s.did for s in cloud.shares if s.user_id == STRANGER} == {"cam1", "cam2"}
+    shared = {s.did for s in await simulator.shares() if s.sharee == STRANGER.user_id}
+    assert shared == {FRONT_DOOR.did, GARDEN.did}
 
 
 async def test_share_with_auto_accept_between_configured_accounts(
-    hass: HomeAssistant, cloud: FakeCloud, owner_entry: MockConfigEntry
+    hass: HomeAssistant, simulator: Simulator, owner_entry: MockConfigEntry
 ) -> None:
-    guest_entry = await setup_entry(hass, make_entry(GUEST))
+    guest_entry = await add_account(hass, simulator, GUEST)
     events = async_capture_events(hass, EVENT_NAME)
     response = await call(
         hass,
         "share",
-        {"device_id": device_id(hass, owner_entry.entry_id, "cam1"), "recipient": GUEST, "auto_accept": True},
+        {
+            "device_id": device_id(hass, owner_entry.entry_id, FRONT_DOOR.did),
+            "recipient": GUEST.user_id,
+            "auto_accept": True,
+        },
     )
     assert response["results"][0]["status"] == "accepted"
     assert response["invite_regions"] is None
-    assert cloud.sharees_of("cam1")[0].status == ShareStatus.ACCEPTED
-    assert [e.data["type"] for e in events] == ["invite_sent", "invite_accepted", "share_accepted"]
+    [share] = await simulator.shares(FRONT_DOOR.did)
+    assert share.status == "accepted"
+    assert types(events) == ["invite_sent", "invite_accepted", "share_accepted"]
     # The guest account now sees the camera as shared to it.
-    assert "cam1" in guest_entry.runtime_data.coordinator.data.cameras
+    assert has_camera(hass, guest_entry.entry_id, FRONT_DOOR.did)
 
 
 async def test_accepting_refreshes_the_sender_configured_here(
-    hass: HomeAssistant, cloud: FakeCloud, owner_entry: MockConfigEntry
+    hass: HomeAssistant, simulator: Simulator, owner_entry: MockConfigEntry
 ) -> None:
-    guest_entry = await setup_entry(hass, make_entry(GUEST))
-    camera = device_id(hass, owner_entry.entry_id, "cam1")
-    await call(hass, "share", {"device_id": camera, "recipient": GUEST})
+    guest_entry = await add_account(hass, simulator, GUEST)
+    camera = device_id(hass, owner_entry.entry_id, FRONT_DOOR.did)
+    await call(hass, "share", {"device_id": camera, "recipient": GUEST.user_id})
     await call(hass, "accept_invite", {"config_entry_id": guest_entry.entry_id, "all": True})
     # The owner's view shows the acceptance without waiting for its next poll.
     shares = await call(hass, "list_shares", {"config_entry_id": owner_entry.entry_id})
-    cam1 = next(c for c in shares["cameras"] if c["did"] == "cam1")
-    assert [(s["user_id"], s["status"]) for s in cam1["sharees"]] == [(GUEST, "accepted")]
+    front_door = next(c for c in shares["cameras"] if c["did"] == FRONT_DOOR.did)
+    assert [(s["user_id"], s["status"]) for s in front_door["sharees"]] == [(GUEST.user_id, "accepted")]
 
 
 async def test_revoking_refreshes_the_sharee_configured_here(
-    hass: HomeAssistant, cloud: FakeCloud, owner_entry: MockConfigEntry
+    hass: HomeAssistant, simulator: Simulator, owner_entry: MockConfigEntry
 ) -> None:
-    guest_entry = await setup_entry(hass, make_entry(GUEST))
-    camera = device_id(hass, owner_entry.entry_id, "cam1")
-    await call(hass, "share", {"device_id": camera, "recipient": GUEST, "auto_accept": True})
-    assert "cam1" in guest_entry.runtime_data.coordinator.data.cameras
-    await call(hass, "revoke", {"device_id": camera, "recipient": GUEST})
+    guest_entry = await add_account(hass, simulator, GUEST)
+    camera = device_id(hass, owner_entry.entry_id, FRONT_DOOR.did)
+    await call(hass, "share", {"device_id": camera, "recipient": GUEST.user_id, "auto_accept": True})
+    assert has_camera(hass, guest_entry.entry_id, FRONT_DOOR.did)
+    await call(hass, "revoke", {"device_id": camera, "recipient": GUEST.user_id})
     # The guest's view loses the camera without waiting for its next poll.
-    assert "cam1" not in guest_entry.runtime_data.coordinator.data.cameras
+    assert not has_camera(hass, guest_entry.entry_id, FRONT_DOOR.did)
 
 
-async def test_options_auto_accept_trusted_sender(hass: HomeAssistant, cloud: FakeCloud, owner_entry) -> None:
-    guest_entry = await setup_entry(hass, make_entry(GUEST, **{CONF_AUTO_ACCEPT_FROM: [OWNER]}))
+async def test_options_auto_accept_trusted_sender(
+    hass: HomeAssistant, simulator: Simulator, owner_entry: MockConfigEntry
+) -> None:
+    guest_entry = await add_account(hass, simulator, GUEST, **{CONF_AUTO_ACCEPT_FROM: [OWNER.user_id]})
     await call(
-        hass, "share", {"device_id": device_id(hass, owner_entry.entry_id, "cam2"), "recipient": GUEST}
+        hass,
+        "share",
+        {"device_id": device_id(hass, owner_entry.entry_id, GARDEN.did), "recipient": GUEST.user_id},
     )
-    await guest_entry.runtime_data.coordinator.async_refresh()
-    assert cloud.sharees_of("cam2")[0].status == ShareStatus.ACCEPTED
-    assert guest_entry.runtime_data.coordinator.data.invites == []
+    await call(hass, "refresh", {"config_entry_id": guest_entry.entry_id})
+    [share] = await simulator.shares(GARDEN.did)
+    assert share.status == "accepted"
+    invites = await call(hass, "list_invites", {"config_entry_id": guest_entry.entry_id})
+    assert invites == {"invites": []}
 
 
 async def test_region_guard_refuses_configured_recipient_in_other_region(
-    hass: HomeAssistant, cloud: FakeCloud, owner_entry: MockConfigEntry
+    hass: HomeAssistant, simulator: Simulator, owner_entry: MockConfigEntry
 ) -> None:
-    await setup_entry(hass, make_entry(GUEST, regions=["de"]))
+    await add_account(hass, simulator, GUEST, regions=["de"])
     with pytest.raises(HomeAssistantError) as err:
         await call(
-            hass, "share", {"device_id": device_id(hass, owner_entry.entry_id, "cam1"), "recipient": GUEST}
+            hass,
+            "share",
+            {"device_id": device_id(hass, owner_entry.entry_id, FRONT_DOOR.did), "recipient": GUEST.user_id},
         )
     assert err.value.translation_key == "recipient_region_mismatch"
     assert err.value.translation_placeholders["region"] == "cn"
-    assert cloud.shares == []
+    assert await simulator.shares() == []
 
 
-async def test_revoke_one_and_everyone(
-    hass: HomeAssistant, cloud: FakeCloud, owner_entry: MockConfigEntry
-) -> None:
-    cloud.add_share(OWNER, "cam1", GUEST, accepted=True)
-    cloud.add_share(OWNER, "cam1", STRANGER, accepted=False)
-    await owner_entry.runtime_data.coordinator.async_refresh()
+async def test_revoke_one_and_everyone(hass: HomeAssistant, simulator: Simulator, world: World) -> None:
+    world.share(FRONT_DOOR, GUEST, accepted=True)
+    world.share(FRONT_DOOR, STRANGER, accepted=False)
+    await simulator.seed(world)
+    owner_entry = await add_account(hass, simulator, OWNER)
     events = async_capture_events(hass, EVENT_NAME)
-    cam1 = device_id(hass, owner_entry.entry_id, "cam1")
-    response = await call(hass, "revoke", {"device_id": cam1, "recipient": GUEST_PHONE})
-    assert response["results"][0]["revoked"] == [GUEST]
-    response = await call(hass, "revoke", {"device_id": cam1})
-    assert response["results"][0]["revoked"] == [STRANGER]
-    assert cloud.sharees_of("cam1") == []
+    front_door = device_id(hass, owner_entry.entry_id, FRONT_DOOR.did)
+    response = await call(hass, "revoke", {"device_id": front_door, "recipient": GUEST_PHONE})
+    assert response["results"][0]["revoked"] == [GUEST.user_id]
+    response = await call(hass, "revoke", {"device_id": front_door})
+    assert response["results"][0]["revoked"] == [STRANGER.user_id]
+    assert await simulator.shares(FRONT_DOOR.did) == []
     # Withdrawing a pending invite is a revoke, not a decline.
-    assert [e.data["type"] for e in events] == ["share_revoked", "share_revoked"]
+    assert types(events) == ["share_revoked", "share_revoked"]
 
 
 async def test_share_accepted_and_declined_are_announced(
-    hass: HomeAssistant, cloud: FakeCloud, owner_entry: MockConfigEntry
+    hass: HomeAssistant, simulator: Simulator, world: World
 ) -> None:
-    first = cloud.add_share(OWNER, "cam1", GUEST, accepted=False)
-    second = cloud.add_share(OWNER, "cam2", STRANGER, accepted=False)
-    coordinator = owner_entry.runtime_data.coordinator
-    await coordinator.async_refresh()
+    first = world.share(FRONT_DOOR, GUEST, accepted=False)
+    second = world.share(GARDEN, STRANGER, accepted=False)
+    await simulator.seed(world)
+    await add_account(hass, simulator, OWNER)
     events = async_capture_events(hass, EVENT_NAME)
-    first.status = ShareStatus.ACCEPTED
-    cloud.shares.remove(second)
-    await coordinator.async_refresh()
-    assert sorted(e.data["type"] for e in events) == ["share_accepted", "share_declined"]
+    await simulator.respond(first, accept=True)
+    await simulator.respond(second, accept=False)
+    await call(hass, "refresh", {})
+    assert sorted(types(events)) == ["share_accepted", "share_declined"]
 
 
 async def test_invites_accept_decline_and_region_not_in_use(
-    hass: HomeAssistant, cloud: FakeCloud, owner_entry: MockConfigEntry
+    hass: HomeAssistant, simulator: Simulator, world: World, owner_entry: MockConfigEntry
 ) -> None:
-    cloud.add_camera(STRANGER, "cam9", "Shop", region=Region.SG)
-    cloud.add_share(STRANGER, "cam9", OWNER, accepted=False)
-    cloud.add_camera(GUEST, "cam8", "Hall")
-    cloud.add_share(GUEST, "cam8", OWNER, accepted=False)
+    shop = world.add_camera(Camera("683000009", "Shop", STRANGER.user_id, region="sg"))
+    world.share(shop, OWNER, accepted=False)
+    hall = world.add_camera(Camera("682000008", "Hall", GUEST.user_id))
+    world.share(hall, OWNER, accepted=False)
+    await simulator.seed(world, keep_logins=True)
     events = async_capture_events(hass, EVENT_NAME)
     await call(hass, "refresh", {})
-    assert sorted(e.data["type"] for e in events) == ["invite_received", "invite_received"]
+    assert types(events) == ["invite_received", "invite_received"]
 
     invites = (await call(hass, "list_invites", {"config_entry_id": owner_entry.entry_id}))["invites"]
     by_camera = {i["device_name"]: i for i in invites}
@@ -181,147 +211,219 @@ async def test_invites_accept_decline_and_region_not_in_use(
         {"config_entry_id": owner_entry.entry_id, "invite_id": by_camera["Hall"]["invite_id"]},
     )
     assert response["invites"][0]["camera"] == "Hall"
-    assert cloud.sharees_of("cam8") == []
-    assert cloud.sharees_of("cam9")[0].status == ShareStatus.ACCEPTED
+    assert [s.status for s in await simulator.shares(hall.did)] == ["rejected"]
+    assert [s.status for s in await simulator.shares(shop.did)] == ["accepted"]
 
 
-async def test_accept_all_and_by_camera(
-    hass: HomeAssistant, cloud: FakeCloud, owner_entry: MockConfigEntry
-) -> None:
-    cloud.add_camera(GUEST, "cam8", "Hall")
-    cloud.add_camera(GUEST, "cam7", "Porch")
-    cloud.add_share(GUEST, "cam8", OWNER, accepted=False)
-    cloud.add_share(GUEST, "cam7", OWNER, accepted=False)
+async def test_accept_all_and_by_camera(hass: HomeAssistant, simulator: Simulator, world: World) -> None:
+    hall = world.add_camera(Camera("682000008", "Hall", GUEST.user_id))
+    porch = world.add_camera(Camera("682000007", "Porch", GUEST.user_id))
+    world.share(hall, OWNER, accepted=False)
+    world.share(porch, OWNER, accepted=False)
+    await simulator.seed(world)
+    owner_entry = await add_account(hass, simulator, OWNER)
     await call(hass, "refresh", {"config_entry_id": owner_entry.entry_id})
-    response = await call(hass, "accept_invite", {"config_entry_id": owner_entry.entry_id, "camera": "cam7"})
+    response = await call(
+        hass, "accept_invite", {"config_entry_id": owner_entry.entry_id, "camera": porch.did}
+    )
     assert [i["camera"] for i in response["invites"]] == ["Porch"]
     response = await call(hass, "accept_invite", {"config_entry_id": owner_entry.entry_id, "all": True})
     assert [i["camera"] for i in response["invites"]] == ["Hall"]
+    assert {s.status for s in await simulator.shares()} == {"accepted"}
     # Shared-to-me cameras are listed with their owner, but not as shareable.
     state = await call(hass, "list_shares", {})
-    assert {c["did"] for c in state["cameras"]} == {"cam1", "cam2"}
+    assert {c["did"] for c in state["cameras"]} == {FRONT_DOOR.did, GARDEN.did}
 
 
-async def test_list_shares_and_lookup(
-    hass: HomeAssistant, cloud: FakeCloud, owner_entry: MockConfigEntry
-) -> None:
-    cloud.add_share(OWNER, "cam1", GUEST, accepted=True, read_only=True)
-    await call(hass, "refresh", {})
+async def test_list_shares_and_lookup(hass: HomeAssistant, simulator: Simulator, world: World) -> None:
+    world.share(FRONT_DOOR, GUEST, accepted=True, read_only=True)
+    await simulator.seed(world)
+    owner_entry = await add_account(hass, simulator, OWNER)
     shares = await call(hass, "list_shares", {"config_entry_id": owner_entry.entry_id})
-    cam1 = next(c for c in shares["cameras"] if c["did"] == "cam1")
-    assert cam1["sharees"][0]["permission"] == "view_only"
-    assert cam1["sharees"][0]["status"] == "accepted"
-    assert cam1["capabilities"] == {"can_share": True, "view_only": True, "reason": None}
+    front_door = next(c for c in shares["cameras"] if c["did"] == FRONT_DOOR.did)
+    assert front_door["sharees"][0]["permission"] == "view_only"
+    assert front_door["sharees"][0]["status"] == "accepted"
+    assert front_door["capabilities"] == {"can_share": True, "view_only": True, "reason": None}
     found = await call(
         hass, "lookup_recipient", {"config_entry_id": owner_entry.entry_id, "recipient": GUEST_PHONE}
     )
-    assert found == {"user_id": GUEST, "nickname": "Bob", "entry_id": None, "regions": None}
+    assert found == {"user_id": GUEST.user_id, "nickname": "Bob", "entry_id": None, "regions": None}
     found = await call(
         hass,
         "lookup_recipient",
-        {"config_entry_id": owner_entry.entry_id, "recipient": OWNER, "region": "de"},
+        {"config_entry_id": owner_entry.entry_id, "recipient": OWNER.user_id, "region": "de"},
     )
     assert found["entry_id"] == owner_entry.entry_id
     assert found["regions"] == ["cn"]
 
 
-async def test_set_expiry_extends_and_cancels(hass: HomeAssistant, cloud: FakeCloud, owner_entry) -> None:
-    cam1 = device_id(hass, owner_entry.entry_id, "cam1")
-    await call(hass, "share", {"device_id": cam1, "recipient": GUEST, "duration": {"hours": 1}})
-    store = hass.data[DATA_KEY].store
-    first = store.find_expiry(owner_entry.entry_id, "cam1", GUEST)
+async def test_set_expiry_extends_and_cancels(
+    hass: HomeAssistant, simulator: Simulator, owner_entry: MockConfigEntry
+) -> None:
+    front_door = device_id(hass, owner_entry.entry_id, FRONT_DOOR.did)
+    target = {"device_id": front_door, "recipient": GUEST.user_id}
+    await call(hass, "share", {**target, "duration": {"hours": 1}})
+    first = sharee_of(await call(hass, "list_shares", {}), FRONT_DOOR.did, GUEST.user_id)["expires_at"]
     assert first is not None
-    response = await call(
-        hass, "set_expiry", {"device_id": cam1, "recipient": GUEST, "duration": {"days": 2}}
-    )
-    extended = store.find_expiry(owner_entry.entry_id, "cam1", GUEST)
-    assert extended is not None
-    assert extended["expires_at"] == response["expires_at"] > first["expires_at"]
-    assert await call(hass, "set_expiry", {"device_id": cam1, "recipient": GUEST}) == {"expires_at": None}
-    assert store.find_expiry(owner_entry.entry_id, "cam1", GUEST) is None
+    response = await call(hass, "set_expiry", {**target, "duration": {"days": 2}})
+    extended = sharee_of(await call(hass, "list_shares", {}), FRONT_DOOR.did, GUEST.user_id)["expires_at"]
+    assert extended == response["expires_at"] > first
+    assert await call(hass, "set_expiry", target) == {"expires_at": None}
+    assert sharee_of(await call(hass, "list_shares", {}), FRONT_DOOR.did, GUEST.user_id)["expires_at"] is None
+    # Cancelling the expiry keeps the share itself.
+    assert [s.sharee for s in await simulator.shares(FRONT_DOOR.did)] == [GUEST.user_id]
 
 
+@pytest.mark.parametrize(("kind", "key"), [("status", "cannot_connect"), ("malformed", "malformed_response")])
 async def test_cloud_failure_is_translated_and_recorded(
-    hass: HomeAssistant, cloud: FakeCloud, owner_entry: MockConfigEntry
+    hass: HomeAssistant, simulator: Simulator, owner_entry: MockConfigEntry, kind: FaultKind, key: str
 ) -> None:
     events = async_capture_events(hass, EVENT_NAME)
-    cloud.failing_calls.add("share")
+    await simulator.fault(kind, "/share/share_request", status=503 if kind == "status" else None)
     with pytest.raises(HomeAssistantError) as err:
         await call(
-            hass, "share", {"device_id": device_id(hass, owner_entry.entry_id, "cam1"), "recipient": GUEST}
+            hass,
+            "share",
+            {"device_id": device_id(hass, owner_entry.entry_id, FRONT_DOOR.did), "recipient": GUEST.user_id},
         )
     # No answer is not a refusal: the message does not claim that nothing changed.
     assert err.value.translation_key == "share_unanswered"
-    assert [e.data["type"] for e in events] == ["action_failed"]
-    assert events[0].data["message"] == "cannot_connect"
+    assert types(events) == ["action_failed"]
+    assert events[0].data["message"] == key
+    assert await simulator.shares() == []
 
 
 async def test_cloud_refusal_teaches_capabilities(
-    hass: HomeAssistant, cloud: FakeCloud, owner_entry: MockConfigEntry
+    hass: HomeAssistant, simulator: Simulator, world: World
 ) -> None:
-    cloud.no_view_only_models.add("chuangmi.camera.046c04")
-    cam1 = device_id(hass, owner_entry.entry_id, "cam1")
+    # The cloud's product offers no view-only share, though the model table believes it does.
+    world.products[FRONT_DOOR.model] = "fixed"
+    await simulator.seed(world)
+    owner_entry = await add_account(hass, simulator, OWNER)
+    front_door = device_id(hass, owner_entry.entry_id, FRONT_DOOR.did)
+    view_only = {"device_id": front_door, "recipient": GUEST.user_id, "permission": "view_only"}
     with pytest.raises(HomeAssistantError) as err:
-        await call(hass, "share", {"device_id": cam1, "recipient": GUEST, "permission": "view_only"})
+        await call(hass, "share", view_only)
     assert err.value.translation_key == "cloud_device_not_shareable"
     with pytest.raises(HomeAssistantError) as err:
-        await call(hass, "share", {"device_id": cam1, "recipient": GUEST, "permission": "view_only"})
+        await call(hass, "share", view_only)
     assert err.value.translation_key == "view_only_not_offered"
+    assert await simulator.shares() == []
 
 
-async def test_revoke_and_invite_cloud_failures(hass: HomeAssistant, cloud: FakeCloud, owner_entry) -> None:
-    cloud.add_share(OWNER, "cam1", GUEST, accepted=True)
-    cloud.add_camera(GUEST, "cam8", "Hall")
-    cloud.add_share(GUEST, "cam8", OWNER, accepted=False)
-    await call(hass, "refresh", {})
-    cloud.failing_calls.update({"revoke", "respond_to_invite"})
+async def test_the_clouds_own_sharee_limit_is_reported(
+    hass: HomeAssistant, simulator: Simulator, world: World
+) -> None:
+    world.share(FRONT_DOOR, STRANGER, accepted=True)
+    await simulator.seed(world)
+    await simulator.config(shareeLimit=1)
+    owner_entry = await add_account(hass, simulator, OWNER)
+    with pytest.raises(HomeAssistantError) as err:
+        await call(
+            hass,
+            "share",
+            {"device_id": device_id(hass, owner_entry.entry_id, FRONT_DOOR.did), "recipient": GUEST.user_id},
+        )
+    assert err.value.translation_key == "cloud_too_many_sharees"
+    assert [s.sharee for s in await simulator.shares()] == [STRANGER.user_id]
+
+
+async def test_revoke_and_invite_cloud_failures(
+    hass: HomeAssistant, simulator: Simulator, world: World
+) -> None:
+    world.share(FRONT_DOOR, GUEST, accepted=True)
+    hall = world.add_camera(Camera("682000008", "Hall", GUEST.user_id))
+    world.share(hall, OWNER, accepted=False)
+    await simulator.seed(world)
+    owner_entry = await add_account(hass, simulator, OWNER)
+    before = await simulator.shares()
+    await simulator.fault("status", "/share/delete_user", status=503)
+    await simulator.fault("status", "/share/share_response", status=503)
     with pytest.raises(HomeAssistantError):
-        await call(hass, "revoke", {"device_id": device_id(hass, owner_entry.entry_id, "cam1")})
+        await call(hass, "revoke", {"device_id": device_id(hass, owner_entry.entry_id, FRONT_DOOR.did)})
     with pytest.raises(HomeAssistantError):
         await call(hass, "accept_invite", {"config_entry_id": owner_entry.entry_id, "all": True})
-    assert len(cloud.shares) == 2
+    assert await simulator.shares() == before
+    assert len(before) == 2
+
+
+async def test_an_invite_the_cloud_let_expire_is_refused(
+    hass: HomeAssistant, simulator: Simulator, world: World
+) -> None:
+    hall = world.add_camera(Camera("682000008", "Hall", GUEST.user_id))
+    world.share(hall, OWNER, accepted=False)
+    await simulator.seed(world)
+    owner_entry = await add_account(hass, simulator, OWNER)
+    # Eight days later in the cloud; Home Assistant has not refreshed since.
+    await simulator.advance_clock(8 * 24 * 3600)
+    with pytest.raises(HomeAssistantError) as err:
+        await call(hass, "accept_invite", {"config_entry_id": owner_entry.entry_id, "all": True})
+    assert err.value.translation_key == "cloud_invite_expired"
+    assert [s.status for s in await simulator.shares(hall.did)] == ["pending"]
 
 
 @pytest.mark.parametrize("service", ["share", "revoke", "accept_invite", "decline_invite", "set_expiry"])
 async def test_non_admin_user_is_refused(
     hass: HomeAssistant,
-    cloud: FakeCloud,
+    simulator: Simulator,
     owner_entry: MockConfigEntry,
     hass_read_only_user: MockUser,
     service: str,
 ) -> None:
-    data: dict[str, Any] = {"device_id": device_id(hass, owner_entry.entry_id, "cam1"), "recipient": GUEST}
+    data: dict[str, Any] = {
+        "device_id": device_id(hass, owner_entry.entry_id, FRONT_DOOR.did),
+        "recipient": GUEST.user_id,
+    }
     if service.endswith("invite"):
         data = {"config_entry_id": owner_entry.entry_id, "all": True}
     with pytest.raises(Unauthorized):
         await call(hass, service, data, context=Context(user_id=hass_read_only_user.id))
-    assert cloud.shares == []
+    assert await simulator.shares() == []
 
 
 async def test_admin_user_is_allowed(
-    hass: HomeAssistant, cloud: FakeCloud, owner_entry: MockConfigEntry, hass_admin_user: MockUser
+    hass: HomeAssistant, simulator: Simulator, owner_entry: MockConfigEntry, hass_admin_user: MockUser
 ) -> None:
     await call(
         hass,
         "share",
-        {"device_id": device_id(hass, owner_entry.entry_id, "cam1"), "recipient": GUEST},
+        {"device_id": device_id(hass, owner_entry.entry_id, FRONT_DOOR.did), "recipient": GUEST.user_id},
         context=Context(user_id=hass_admin_user.id),
     )
-    assert len(cloud.shares) == 1
+    assert [s.sharee for s in await simulator.shares()] == [GUEST.user_id]
 
 
 async def test_timed_share_via_service_survives_as_record(
-    hass: HomeAssistant, cloud: FakeCloud, owner_entry
+    hass: HomeAssistant, simulator: Simulator, owner_entry: MockConfigEntry, hass_storage: dict[str, Any]
 ) -> None:
     await call(
         hass,
         "share",
         {
-            "device_id": device_id(hass, owner_entry.entry_id, "cam1"),
-            "recipient": GUEST,
+            "device_id": device_id(hass, owner_entry.entry_id, FRONT_DOOR.did),
+            "recipient": GUEST.user_id,
             "duration": timedelta(minutes=5),
         },
     )
-    [record] = hass.data[DATA_KEY].store.expiries
-    assert (record["did"], record["user_id"], record["permission"]) == ("cam1", GUEST, "control")
-    assert DOMAIN in hass.data[DATA_KEY].store._store.key
+    [record] = stored_expiries(hass_storage)
+    assert (record["did"], record["user_id"], record["permission"]) == (
+        FRONT_DOOR.did,
+        GUEST.user_id,
+        "control",
+    )
+    assert [(s.sharee, s.status) for s in await simulator.shares()] == [(GUEST.user_id, "pending")]
+
+
+async def test_a_cloud_that_stops_answering_times_out(
+    hass: HomeAssistant, simulator: Simulator, owner_entry: MockConfigEntry
+) -> None:
+    events = async_capture_events(hass, EVENT_NAME)
+    await simulator.fault("timeout", "/share/share_request", count=1)
+    data = {"device_id": device_id(hass, owner_entry.entry_id, FRONT_DOOR.did), "recipient": GUEST.user_id}
+    sharing = hass.async_create_task(call(hass, "share", data))
+    await simulator.faults_hit()  # the request now hangs in the simulator
+    await advance(hass, timedelta(seconds=30))  # past the client's request timeout
+    with pytest.raises(HomeAssistantError) as err:
+        await sharing
+    assert err.value.translation_key == "share_unanswered"
+    assert events[0].data["message"] == "timeout"

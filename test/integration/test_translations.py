@@ -16,8 +16,6 @@ from custom_components.xiaomi_camera_share.const import DOMAIN
 if TYPE_CHECKING:
     from homeassistant.core import HomeAssistant
 
-    from .fake_cloud import FakeCloud
-
 PACKAGE = Path(__file__).parents[2] / "custom_components" / DOMAIN
 LANGUAGES = ("en", "zh-Hans", "zh-Hant")
 
@@ -57,7 +55,7 @@ def test_every_raised_key_is_translated() -> None:
     assert raised - exceptions - issues - selectors == set()
 
 
-async def test_actions_are_described_and_translated(hass: HomeAssistant, cloud: FakeCloud) -> None:
+async def test_actions_are_described_and_translated(hass: HomeAssistant) -> None:
     assert await async_setup_component(hass, DOMAIN, {})
     descriptions = (await async_get_all_descriptions(hass))[DOMAIN]
     services = _load("en")["services"]

@@ -87,6 +87,16 @@ describe("state", () => {
     );
   });
 
+  it("keeps logins across a seed when asked to", async () => {
+    const owner = await h.client.login("owner@example.com", "owner-demo-password");
+    const { data } = await h.client.control<StateDump>("state");
+    const kept = data.devices.filter((d) => d.did === SEED_DEVICES.frontDoor);
+    await h.client.control("seed?keepLogins=true", { ...data, devices: kept });
+    const answer = await h.client.call(owner, "cn", "/home/device_list", {});
+    const dids = (answer.result as { list: Record<string, unknown>[] }).list.map((d) => d["did"]);
+    assert.deepEqual(dids, [SEED_DEVICES.frontDoor], "the same login sees the new world");
+  });
+
   it("refuses a malformed seed and keeps the current world", async () => {
     for (const bad of [
       { accounts: "x" },

@@ -6,7 +6,15 @@
 // private mount namespace: the project is bind-mounted at the same path, and the
 // mounts vanish with the process, so nothing stays mounted inside the work tree.
 import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromiumPath } from "./chromium.ts";
@@ -106,14 +114,38 @@ function bootstrapRoot(): void {
   run("mv", [staging, chrootDir]);
 }
 
+const quote = (word: string): string => `'${word.replaceAll("'", "'\\''")}'`;
+
+/**
+ * The Python tests start the simulator themselves, so node and the project's
+ * node_modules must exist inside the root: the host's node binary is mounted on
+ * /usr/local/bin/node, and node_modules, when it links to an install outside the
+ * project, is mounted where the link points.
+ */
+function nodeMounts(): string[] {
+  const nodeInside = join(chrootDir, "usr", "local", "bin", "node");
+  const mounts = [
+    `mkdir -p ${quote(dirname(nodeInside))}`,
+    `touch ${quote(nodeInside)}`,
+    `mount --bind ${quote(realpathSync(process.execPath))} ${quote(nodeInside)}`,
+  ];
+  const modules = join(projectRoot, "node_modules");
+  const realModules = existsSync(modules) ? realpathSync(modules) : modules;
+  if (realModules !== modules && !realModules.startsWith(`${projectRoot}/`)) {
+    mounts.push(`mkdir -p ${quote(chrootDir + realModules)}`);
+    mounts.push(`mount --bind ${quote(realModules)} ${quote(chrootDir + realModules)}`);
+  }
+  return mounts;
+}
+
 /** The shell words that run `argv` inside the chroot with the project mounted. */
 function chrootWords(argv: readonly string[], cwd: string): string[] {
-  const quote = (word: string): string => `'${word.replaceAll("'", "'\\''")}'`;
   const mounts = [
     `mount -t proc proc ${quote(join(chrootDir, "proc"))}`,
     `mount --bind /dev ${quote(join(chrootDir, "dev"))}`,
     `mkdir -p ${quote(chrootDir + projectRoot)}`,
     `mount --bind ${quote(projectRoot)} ${quote(chrootDir + projectRoot)}`,
+    ...nodeMounts(),
   ];
   if (existsSync("/opt/wheels")) {
     mounts.push(`mkdir -p ${quote(join(chrootDir, "opt", "wheels"))}`);
