@@ -7,6 +7,7 @@ import { blueprintsSuite, blueprintsTimedShareSuite } from "./blueprints.suite.t
 import { clientSuite } from "./client.suite.ts";
 import { expirySuite, startTimedShare, type TimedShare } from "./expiry.suite.ts";
 import { frontendSuite, measured } from "./frontend.suite.ts";
+import { liveViewSuite } from "./live-view.suite.ts";
 
 const runStarted = performance.now();
 let running: Stack | undefined;
@@ -51,3 +52,5 @@ clientSuite(stack);
 frontendSuite(stack);
 expirySuite(stack, timed);
 blueprintsTimedShareSuite(stack, timed);
+// Last: it leaves the family account with live view entities and the living room revoked.
+liveViewSuite(stack);
