@@ -2,14 +2,22 @@
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { state } from "lit/decorators.js";
 import type { HassEntity } from "home-assistant-js-websocket";
-import type { HomeAssistant, LovelaceCard, LovelaceCardConfig, LovelaceGridOptions } from "./ha/types.js";
+import type {
+  ActionParams,
+  HomeAssistant,
+  LovelaceCard,
+  LovelaceCardConfig,
+  LovelaceGridOptions,
+} from "./ha/types.js";
 import type { Camera, StateDocument } from "./data/state.js";
 import { StateController } from "./controllers/state-controller.js";
 import { CARD_TYPE, ConfigError, parseConfig, type CardConfig, type Section } from "./card/config.js";
 import { selectCameras } from "./card/access.js";
-import { buttonStyles } from "./card/styles.js";
+import { sharedStyles } from "./card/styles.js";
 import { languageOf, makeLocalize, type Localize } from "./localize/localize.js";
-import { sideLoadCameraElements } from "./ha/side-load.js";
+import { formatterFor, type Formatter } from "./localize/format.js";
+import { sideLoadCameraElements, sideLoadFormElements } from "./ha/side-load.js";
+import { DEFAULT_TAP } from "./ha/actions.js";
 import { defineOnce } from "./ha/define.js";
 import { registerCustomCard } from "./card/register.js";
 import "./card/camera-grid.js";
@@ -24,7 +32,7 @@ type OpenDialog = { kind: "share" | "manage"; did: string };
 
 export class XiaomiCameraShareCard extends LitElement implements LovelaceCard {
   static override styles = [
-    buttonStyles,
+    sharedStyles,
     css`
       ha-card {
         display: block;
@@ -46,13 +54,23 @@ export class XiaomiCameraShareCard extends LitElement implements LovelaceCard {
         border-bottom: 1px solid var(--divider-color, #e0e0e0);
       }
       [role="tab"] {
+        font: inherit;
+        font-weight: 500;
+        cursor: pointer;
+        background: none;
+        padding: 8px 12px;
+        min-height: 40px;
         border: none;
-        border-radius: 0;
         border-bottom: 2px solid transparent;
         color: var(--secondary-text-color, #727272);
       }
+      [role="tab"]:focus-visible {
+        outline: 2px solid var(--primary-color, #03a9f4);
+        outline-offset: -2px;
+      }
+      /* The line marks the tab; its text stays in the text colour, which keeps its contrast. */
       [role="tab"][aria-selected="true"] {
-        color: var(--primary-color, #03a9f4);
+        color: var(--primary-text-color, #212121);
         border-bottom-color: var(--primary-color, #03a9f4);
       }
       .banner {
@@ -68,6 +86,9 @@ export class XiaomiCameraShareCard extends LitElement implements LovelaceCard {
       }
       .message {
         color: var(--secondary-text-color, #727272);
+      }
+      .message.error {
+        color: var(--error-color, #db4437);
       }
     `,
   ];
@@ -86,10 +107,12 @@ export class XiaomiCameraShareCard extends LitElement implements LovelaceCard {
   @state() private dialog?: OpenDialog;
   @state() private entityStates: Record<string, HassEntity | undefined> = {};
   @state() private localize: Localize = makeLocalize("en");
+  @state() private format: Formatter = formatterFor(undefined);
 
   private currentHass?: HomeAssistant;
   private readonly stateController = new StateController(this);
   private seenDocument?: StateDocument;
+  private tileActions?: { config: CardConfig; params: ActionParams };
 
   get hass(): HomeAssistant | undefined {
     return this.currentHass;
@@ -102,9 +125,19 @@ export class XiaomiCameraShareCard extends LitElement implements LovelaceCard {
     this.stateController.setHass(hass);
     if (!previous) {
       void sideLoadCameraElements();
+      void sideLoadFormElements();
       this.requestUpdate();
     }
-    if (languageOf(previous) !== languageOf(hass)) this.localize = makeLocalize(languageOf(hass));
+    // The profile's language, number and time settings and the server's zone: HA hands over
+    // new objects only when they change.
+    if (
+      !previous ||
+      previous.locale !== hass.locale ||
+      previous.config?.time_zone !== hass.config?.time_zone
+    ) {
+      this.format = formatterFor(hass);
+      this.localize = makeLocalize(languageOf(hass), this.format.number);
+    }
     this.refreshEntityStates();
   }
 
@@ -125,6 +158,7 @@ export class XiaomiCameraShareCard extends LitElement implements LovelaceCard {
     return 1 + Math.ceil(count / (this.config?.columns ?? 2)) * 4;
   }
 
+  /** Full section width (a grid of tiles needs it), at least half; as tall as its content. */
   getGridOptions(): LovelaceGridOptions {
     return { columns: 12, min_columns: 6, rows: "auto", min_rows: 4 };
   }
@@ -211,7 +245,7 @@ export class XiaomiCameraShareCard extends LitElement implements LovelaceCard {
             tabindex=${section === this.tab ? 0 : -1}
             @click=${() => (this.tab = section)}
           >
-            ${this.localize(`tab.${section}`)}${section === "invites" && pending ? ` (${pending})` : ""}
+            ${this.localize(`tab.${section}`)}${section === "invites" && pending ? ` (${this.format.number(pending)})` : ""}
           </button>`,
       )}
     </div>`;
@@ -236,12 +270,14 @@ export class XiaomiCameraShareCard extends LitElement implements LovelaceCard {
           .invites=${doc.invites}
           .accounts=${doc.accounts}
           .localize=${this.localize}
+          .format=${this.format}
         ></xcs-invites-view>`;
       case "history":
         return html`<xcs-history-view
           .hass=${this.currentHass}
           .recent=${doc.history}
           .localize=${this.localize}
+          .format=${this.format}
         ></xcs-history-view>`;
       case "cameras": {
         const cameras = this.shownCameras;
@@ -252,12 +288,31 @@ export class XiaomiCameraShareCard extends LitElement implements LovelaceCard {
           .entityStates=${this.entityStates}
           .columns=${config.columns}
           .live=${config.live}
+          .actions=${this.actions(config)}
           .localize=${this.localize}
-          @xcs-share=${(event: CustomEvent<{ did: string }>) => (this.dialog = { kind: "share", did: event.detail.did })}
-          @xcs-manage=${(event: CustomEvent<{ did: string }>) => (this.dialog = { kind: "manage", did: event.detail.did })}
+          @xcs-share=${(event: CustomEvent<{ did: string }>) => this.openDialog("share", event.detail.did)}
+          @xcs-manage=${(event: CustomEvent<{ did: string }>) => this.openDialog("manage", event.detail.did)}
         ></xcs-camera-grid>`;
       }
     }
+  }
+
+  /** The tiles' actions; a tap opens the camera's more-info (its live view) unless configured. */
+  private actions(config: CardConfig): ActionParams {
+    if (this.tileActions?.config !== config) {
+      const { tap_action = DEFAULT_TAP, hold_action, double_tap_action } = config;
+      const params: ActionParams = { tap_action };
+      if (hold_action) params.hold_action = hold_action;
+      if (double_tap_action) params.double_tap_action = double_tap_action;
+      this.tileActions = { config, params };
+    }
+    return this.tileActions.params;
+  }
+
+  /** Opens once Home Assistant's dialog and form elements are defined. */
+  private async openDialog(kind: OpenDialog["kind"], did: string): Promise<void> {
+    await sideLoadFormElements();
+    this.dialog = { kind, did };
   }
 
   private renderDialog(doc: StateDocument): TemplateResult | typeof nothing {
@@ -274,6 +329,7 @@ export class XiaomiCameraShareCard extends LitElement implements LovelaceCard {
         .accounts=${doc.accounts}
         .recipients=${doc.recipients}
         .localize=${this.localize}
+        .format=${this.format}
         @closed=${closed}
       ></xcs-share-dialog>`;
     }
@@ -281,6 +337,7 @@ export class XiaomiCameraShareCard extends LitElement implements LovelaceCard {
       .hass=${this.currentHass}
       .camera=${camera}
       .localize=${this.localize}
+      .format=${this.format}
       @closed=${closed}
     ></xcs-manage-dialog>`;
   }

@@ -1,10 +1,11 @@
-// The grid of camera tiles; columns come from the config (2 by default, like the Xiaomi TV view).
+// The grid of camera tiles; columns come from the config (2 by default, like the Xiaomi TV view),
+// and fewer fit when the card is narrow, so a phone or a small section still shows usable tiles.
 import { css, html, LitElement, type TemplateResult } from "lit";
 import { property } from "lit/decorators.js";
 import { repeat } from "lit/directives/repeat.js";
 import type { HassEntity } from "home-assistant-js-websocket";
 import type { Camera } from "../data/state.js";
-import type { HomeAssistant } from "../ha/types.js";
+import type { ActionParams, HomeAssistant } from "../ha/types.js";
 import { makeLocalize, type Localize } from "../localize/localize.js";
 import { DEFAULT_COLUMNS, type LiveMode } from "./config.js";
 import "./camera-tile.js";
@@ -14,8 +15,12 @@ export class CameraGrid extends LitElement {
   static override styles = css`
     :host {
       display: grid;
-      grid-template-columns: repeat(var(--xcs-columns, 2), minmax(0, 1fr));
-      gap: var(--ha-space-2, 8px);
+      --xcs-gap: var(--ha-space-2, 8px);
+      grid-template-columns: repeat(
+        auto-fill,
+        minmax(max(140px, (100% - (var(--xcs-columns) - 1) * var(--xcs-gap)) / var(--xcs-columns)), 1fr)
+      );
+      gap: var(--xcs-gap);
     }
   `;
 
@@ -26,6 +31,7 @@ export class CameraGrid extends LitElement {
   @property({ type: Number }) columns = DEFAULT_COLUMNS;
   @property() live: LiveMode = "tap";
   @property({ attribute: false }) localize: Localize = makeLocalize("en");
+  @property({ attribute: false }) actions: ActionParams = {};
 
   override render(): TemplateResult {
     this.style.setProperty("--xcs-columns", String(this.columns));
@@ -39,6 +45,7 @@ export class CameraGrid extends LitElement {
           .camera=${camera}
           .stateObj=${camera.camera_entity ? this.entityStates[camera.camera_entity] : undefined}
           .live=${this.live}
+          .actions=${this.actions}
           .localize=${this.localize}
         ></xcs-camera-tile>`,
     )}`;

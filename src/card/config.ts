@@ -1,5 +1,6 @@
 // The card's configuration and its validation; setConfig throws these errors so HA shows an error card.
-import type { LovelaceCardConfig } from "../ha/types.js";
+import type { ActionConfig, LovelaceCardConfig } from "../ha/types.js";
+import { KNOWN_ACTIONS } from "../ha/actions.js";
 
 export const CARD_TYPE = "xiaomi-camera-share-card";
 export const LIVE_MODES = ["tap", "always", "never"] as const;
@@ -14,7 +15,13 @@ export interface CardConfig extends LovelaceCardConfig {
   columns: number;
   live: LiveMode;
   sections: Section[];
+  /** What tapping, holding and double-tapping a tile's picture does (HA's action config). */
+  tap_action?: ActionConfig;
+  hold_action?: ActionConfig;
+  double_tap_action?: ActionConfig;
 }
+
+export const ACTION_KEYS = ["tap_action", "hold_action", "double_tap_action"] as const;
 
 export const DEFAULT_COLUMNS = 2;
 export const MAX_COLUMNS = 6;
@@ -37,6 +44,7 @@ export function parseConfig(raw: unknown): CardConfig {
     "columns",
     "live",
     "sections",
+    ...ACTION_KEYS,
     "view_layout",
     "grid_options",
     "visibility",
@@ -61,6 +69,12 @@ export function parseConfig(raw: unknown): CardConfig {
     throw new ConfigError(`"sections" may list ${SECTIONS.join(", ")}`);
   }
   if (sections.length === 0) throw new ConfigError('"sections" must list at least one section');
+  for (const key of ACTION_KEYS) {
+    const action = config[key] as { action?: unknown } | undefined;
+    if (action === undefined) continue;
+    if (!action || typeof action !== "object" || !KNOWN_ACTIONS.has(action.action as string))
+      throw new ConfigError(`"${key}" must be an action such as {action: more-info}`);
+  }
   return {
     ...config,
     type: config.type,

@@ -1,13 +1,11 @@
 // Who has access to a camera: status, permission, since, countdown; revoke, extend, make permanent.
-import { html, nothing, type TemplateResult } from "lit";
+import { css, html, nothing, type TemplateResult } from "lit";
 import { property, state } from "lit/decorators.js";
 import { revokeShare, setShareExpiry, type ShareDuration } from "../data/api.js";
 import type { Camera, Sharee } from "../data/state.js";
-import { formatDateTime, formatRelative } from "../localize/time.js";
-import { entryListStyles } from "../card/styles.js";
+import { listStyles } from "../card/styles.js";
 import { ModalDialog } from "./modal-dialog.js";
 import { defineOnce } from "../ha/define.js";
-import { css } from "lit";
 
 const COUNTDOWN_TICK_MS = 30_000;
 const EXTENSIONS: { key: "manage.extend.1h" | "manage.extend.1d" | "manage.extend.1w"; hours: number }[] = [
@@ -25,16 +23,10 @@ export function extendedUntil(expiresAt: string, hours: number, now: Date): Date
 export class ManageDialog extends ModalDialog {
   static override styles = [
     ...ModalDialog.styles,
-    entryListStyles,
+    listStyles,
     css`
       .name {
         font-weight: 500;
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 6px;
-        margin-top: 6px;
       }
     `,
   ];
@@ -87,9 +79,9 @@ export class ManageDialog extends ModalDialog {
 
   protected renderBody(): TemplateResult {
     if (!this.camera.sharees.length) return html`<p class="muted">${this.localize("manage.empty")}</p>`;
-    return html`<ul>
+    return html`<ha-list-base aria-label=${this.heading()}>
       ${this.camera.sharees.map((sharee) => this.renderSharee(sharee))}
-    </ul>`;
+    </ha-list-base>`;
   }
 
   private renderSharee(sharee: Sharee): TemplateResult {
@@ -97,66 +89,72 @@ export class ManageDialog extends ModalDialog {
     const busy = this.busy.has(sharee.user_id);
     const canAct = Boolean(this.camera.device_id) && !busy;
     const expiresAt = sharee.expires_at;
-    return html`<li data-user=${sharee.user_id}>
-      <div class="name">
-        ${name}${sharee.recipient_name ? html` <span class="muted">(${sharee.nickname})</span>` : nothing}
-      </div>
-      <div class="status">
-        ${this.localize(`manage.status.${sharee.status}`)} ·
-        ${this.localize(`permission.${sharee.permission}`)}
-        ${
-          sharee.since
-            ? html` ·
-              ${this.localize("manage.since", { time: formatDateTime(new Date(sharee.since), this.language) })}`
-            : nothing
-        }
-      </div>
-      <div class="expiry">
-        ${
-          expiresAt
-            ? this.localize("manage.expires", {
-                relative: formatRelative(new Date(expiresAt), this.now, this.language),
-              })
-            : this.localize("manage.permanent")
-        }
-      </div>
-      <div class="actions" role="group" aria-label=${this.localize("manage.extend_label", { name })}>
-        ${
-          expiresAt
-            ? html`${EXTENSIONS.map(
-                  ({ key, hours }) =>
-                    html`<button
-                      class="extend"
-                      data-hours=${hours}
-                      ?disabled=${!canAct}
-                      @click=${() =>
-                        this.extend(sharee, {
-                          kind: "until",
-                          until: extendedUntil(expiresAt, hours, new Date()),
-                        })}
-                    >
-                      ${this.localize(key)}
-                    </button>`,
+    const format = this.format;
+    const button = (kind: string, label: string, act: () => void, aria?: string, hours?: number) =>
+      html`<ha-button
+        class=${kind}
+        data-hours=${hours ?? nothing}
+        size="s"
+        appearance=${kind === "revoke" ? "filled" : "plain"}
+        variant=${kind === "revoke" ? "danger" : "brand"}
+        aria-label=${aria ?? nothing}
+        .disabled=${!canAct}
+        @click=${() => canAct && act()}
+        >${label}</ha-button
+      >`;
+    return html`<ha-list-item-base data-user=${sharee.user_id}>
+      <span slot="headline" class="name"
+        >${name}${sharee.recipient_name ? html` <span class="muted">(${sharee.nickname})</span>` : nothing}</span
+      >
+      <div slot="supporting-text">
+        <div class="status">
+          ${this.localize(`manage.status.${sharee.status}`)} ·
+          ${this.localize(`permission.${sharee.permission}`)}
+          ${
+            sharee.since
+              ? html` · ${this.localize("manage.since", { time: format.dateTime(new Date(sharee.since)) })}`
+              : nothing
+          }
+        </div>
+        <div class="expiry">
+          ${
+            expiresAt
+              ? `${this.localize("manage.expires", {
+                  relative: format.relative(new Date(expiresAt), this.now),
+                })} · ${format.dateTime(new Date(expiresAt))}`
+              : this.localize("manage.permanent")
+          }
+        </div>
+        <div class="row-actions" role="group" aria-label=${this.localize("manage.extend_label", { name })}>
+          ${
+            expiresAt
+              ? html`${EXTENSIONS.map(({ key, hours }) =>
+                  button(
+                    "extend",
+                    this.localize(key),
+                    () =>
+                      this.extend(sharee, {
+                        kind: "until",
+                        until: extendedUntil(expiresAt, hours, new Date()),
+                      }),
+                    undefined,
+                    hours,
+                  ),
                 )}
-                <button
-                  class="permanent"
-                  ?disabled=${!canAct}
-                  @click=${() => this.extend(sharee, { kind: "permanent" })}
-                >
-                  ${this.localize("manage.extend.permanent")}
-                </button>`
-            : nothing
-        }
-        <button
-          class="revoke danger"
-          ?disabled=${!canAct}
-          aria-label=${this.localize("manage.revoke_label", { name })}
-          @click=${() => this.revoke(sharee)}
-        >
-          ${this.localize("manage.revoke")}
-        </button>
+                ${button("permanent", this.localize("manage.extend.permanent"), () =>
+                  this.extend(sharee, { kind: "permanent" }),
+                )}`
+              : nothing
+          }
+          ${button(
+            "revoke",
+            this.localize("manage.revoke"),
+            () => this.revoke(sharee),
+            this.localize("manage.revoke_label", { name }),
+          )}
+        </div>
       </div>
-    </li>`;
+    </ha-list-item-base>`;
   }
 }
 

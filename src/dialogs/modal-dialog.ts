@@ -1,20 +1,29 @@
-// Base of the card's dialogs: a native modal <dialog> (the page behind it becomes inert),
-// a heading that names it for screen readers, Escape to close and a focus trap.
-import { html, LitElement, type TemplateResult, nothing } from "lit";
-import { property, query } from "lit/decorators.js";
+// Base of the card's dialogs: Home Assistant's own `ha-dialog` (modal, titled, closed by its
+// close button, Escape or the scrim), with a footer of `ha-button`s when a dialog has one.
+import { css, html, LitElement, nothing, type TemplateResult } from "lit";
+import { property, state } from "lit/decorators.js";
 import type { HomeAssistant } from "../ha/types.js";
-import { languageOf, makeLocalize, type Localize } from "../localize/localize.js";
-import { buttonStyles, dialogStyles, fieldStyles } from "../card/styles.js";
-import { trapTab } from "./focus-trap.js";
+import { makeLocalize, type Localize } from "../localize/localize.js";
+import { formatterFor, type Formatter } from "../localize/format.js";
+import { sharedStyles } from "../card/styles.js";
 
 export abstract class ModalDialog extends LitElement {
-  static override styles = [buttonStyles, dialogStyles, fieldStyles];
+  static override styles = [
+    sharedStyles,
+    css`
+      .body {
+        display: flex;
+        flex-direction: column;
+        gap: var(--ha-space-4, 16px);
+      }
+    `,
+  ];
 
   /** Set by the card; not reactive, so unrelated entity changes do not re-render dialogs. */
   hass?: HomeAssistant;
   @property({ attribute: false }) localize: Localize = makeLocalize("en");
-
-  @query("dialog") protected dialog?: HTMLDialogElement;
+  @property({ attribute: false }) format: Formatter = formatterFor(undefined);
+  @state() protected open = false;
 
   protected abstract heading(): string;
   protected abstract renderBody(): TemplateResult;
@@ -22,36 +31,28 @@ export abstract class ModalDialog extends LitElement {
     return nothing;
   }
 
-  protected get language(): string {
-    return languageOf(this.hass);
-  }
-
-  /** Opens once the parts inside have rendered too, so the first control of a part can get focus. */
+  /** Opens once the parts inside have rendered, so `autofocus` finds its control. */
   override async firstUpdated(): Promise<void> {
     await this.updateComplete;
-    this.dialog?.showModal();
+    this.open = true;
   }
 
   close(): void {
-    this.dialog?.close();
+    this.open = false;
   }
 
-  private onClose(): void {
-    this.dispatchEvent(new CustomEvent("closed", { bubbles: true, composed: true }));
+  /** ha-dialog says `closed` once it is hidden; events of the same name from inside are not that. */
+  private onClosed(event: Event): void {
+    if (event.target !== event.currentTarget) return;
+    event.stopPropagation();
+    this.open = false;
+    this.dispatchEvent(new Event("closed"));
   }
 
   override render(): TemplateResult {
-    return html`<dialog
-      aria-labelledby="heading"
-      @close=${this.onClose}
-      @keydown=${(event: KeyboardEvent) => this.dialog && trapTab(event, this.dialog)}
-    >
-      <header>
-        <h2 id="heading">${this.heading()}</h2>
-        <button class="close" aria-label=${this.localize("dialog.close")} @click=${this.close}>✕</button>
-      </header>
+    return html`<ha-dialog .open=${this.open} header-title=${this.heading()} @closed=${this.onClosed}>
       <div class="body">${this.renderBody()}</div>
       ${this.renderFooter()}
-    </dialog>`;
+    </ha-dialog>`;
   }
 }

@@ -8,7 +8,7 @@ import type { Account, Recipient, Region } from "../data/state.js";
 import type { HomeAssistant } from "../ha/types.js";
 import { makeLocalize, type Localize } from "../localize/localize.js";
 import { regionName } from "../localize/regions.js";
-import { buttonStyles, fieldStyles } from "../card/styles.js";
+import { sharedStyles } from "../card/styles.js";
 import { defineOnce } from "../ha/define.js";
 
 export type RecipientKind = "xiaomi_id" | "phone" | "saved" | "account";
@@ -42,20 +42,19 @@ export class RecipientPicker extends LitElement {
   };
 
   static override styles = [
-    buttonStyles,
-    fieldStyles,
+    sharedStyles,
     css`
       :host {
         display: flex;
         flex-direction: column;
-        gap: 12px;
+        gap: var(--ha-space-3, 12px);
       }
-      .recipient-row {
+      .row {
         display: flex;
-        gap: 8px;
+        align-items: center;
+        gap: var(--ha-space-2, 8px);
       }
-      .recipient-row > input,
-      .recipient-row > select {
+      .row > :first-child {
         flex: 1;
         min-width: 0;
       }
@@ -117,7 +116,7 @@ export class RecipientPicker extends LitElement {
 
   private async onLookup(): Promise<void> {
     const query = this.query;
-    if (!this.hass || !query) return;
+    if (!this.hass || !query || this.lookup.phase === "looking") return;
     const asked = ++this.asked;
     this.setLookup({ phase: "looking" });
     let lookup: Lookup;
@@ -138,102 +137,103 @@ export class RecipientPicker extends LitElement {
   }
 
   override render(): TemplateResult {
+    const kinds = KINDS.map((value) => ({ value, label: this.localize(`share.kind.${value}`) }));
     return html`
-      <fieldset>
-        <legend>${this.localize("share.recipient_kind")}</legend>
-        <select
-          id="kind"
-          autofocus
-          aria-label=${this.localize("share.recipient_kind")}
-          .value=${this.kind}
-          @change=${(event: Event) => {
-            this.kind = (event.target as HTMLSelectElement).value as RecipientKind;
-            this.changed();
-          }}
-        >
-          ${KINDS.map((kind) => html`<option value=${kind} ?selected=${kind === this.kind}>${this.localize(`share.kind.${kind}`)}</option>`)}
-        </select>
-      </fieldset>
-      <div class="recipient-row">
+      <ha-select
+        id="kind"
+        .label=${this.localize("share.recipient_kind")}
+        .options=${kinds}
+        .value=${this.kind}
+        @selected=${(event: CustomEvent<{ value: RecipientKind }>) => {
+          this.kind = event.detail.value;
+          this.changed();
+        }}
+      ></ha-select>
+      <div class="row">
         ${this.renderInput()}
-        <button
+        <ha-button
           id="lookup"
-          ?disabled=${!this.query || this.lookup.phase === "looking"}
+          appearance="filled"
+          .disabled=${!this.query}
+          .loading=${this.lookup.phase === "looking"}
           @click=${this.onLookup}
+          >${this.localize("share.lookup")}</ha-button
         >
-          ${this.lookup.phase === "looking" ? this.localize("share.looking_up") : this.localize("share.lookup")}
-        </button>
       </div>
-      <div aria-live="polite">${this.renderLookup()}</div>
+      ${this.renderLookup()}
     `;
   }
 
   private renderInput(): TemplateResult {
     const label = this.localize("share.recipient");
-    if (this.kind === "saved") {
-      if (!this.recipients.length) return html`<span class="muted">${this.localize("share.no_saved")}</span>`;
-      return html`<select
+    const choose = (
+      options: { value: string; label: string }[],
+      value: string,
+      set: (value: string) => void,
+    ) =>
+      html`<ha-select
         id="recipient"
-        aria-label=${label}
-        @change=${(event: Event) => {
-          this.saved = (event.target as HTMLSelectElement).value;
+        .label=${label}
+        .options=${options}
+        .value=${value}
+        @selected=${(event: CustomEvent<{ value: string }>) => {
+          set(event.detail.value);
           this.changed();
         }}
-      >
-        <option value="" ?selected=${!this.saved}>—</option>
-        ${this.recipients.map((each) => html`<option value=${each.name} ?selected=${each.name === this.saved}>${each.name}${each.nickname ? ` (${each.nickname})` : ""}</option>`)}
-      </select>`;
+      ></ha-select>`;
+    if (this.kind === "saved") {
+      if (!this.recipients.length) return html`<p class="muted">${this.localize("share.no_saved")}</p>`;
+      const options = this.recipients.map((each) => ({
+        value: each.name,
+        label: each.nickname ? `${each.name} (${each.nickname})` : each.name,
+      }));
+      return choose(options, this.saved, (value) => (this.saved = value));
     }
     if (this.kind === "account") {
-      if (!this.otherAccounts.length)
-        return html`<span class="muted">${this.localize("share.no_accounts")}</span>`;
-      return html`<select
-        id="recipient"
-        aria-label=${label}
-        @change=${(event: Event) => {
-          this.account = (event.target as HTMLSelectElement).value;
-          this.changed();
-        }}
-      >
-        <option value="" ?selected=${!this.account}>—</option>
-        ${this.otherAccounts.map((each) => html`<option value=${each.entry_id} ?selected=${each.entry_id === this.account}>${each.nickname} (${each.user_id})</option>`)}
-      </select>`;
+      if (!this.otherAccounts.length) return html`<p class="muted">${this.localize("share.no_accounts")}</p>`;
+      const options = this.otherAccounts.map((each) => ({
+        value: each.entry_id,
+        label: `${each.nickname} (${each.user_id})`,
+      }));
+      return choose(options, this.account, (value) => (this.account = value));
     }
-    return html`<input
+    return html`<ha-input
       id="recipient"
-      aria-label=${label}
-      placeholder=${this.localize(`share.kind.${this.kind}`)}
-      inputmode=${this.kind === "phone" ? "tel" : "numeric"}
+      .label=${this.localize(`share.kind.${this.kind}`)}
+      .type=${this.kind === "phone" ? "tel" : "text"}
+      .inputmode=${this.kind === "phone" ? "tel" : "numeric"}
       autocomplete="off"
       .value=${this.typed}
       @input=${(event: Event) => {
-        this.typed = (event.target as HTMLInputElement).value;
+        this.typed = (event.target as HTMLInputElement).value ?? "";
         this.changed();
       }}
       @keydown=${(event: KeyboardEvent) => {
         if (event.key === "Enter") void this.onLookup();
       }}
-    />`;
+    ></ha-input>`;
   }
 
   private renderLookup(): TemplateResult | typeof nothing {
     if (this.lookup.phase === "failed")
-      return html`<p class="error">${this.localize("share.lookup_failed")}</p>`;
+      return html`<ha-alert class="lookup-failed" alert-type="error"
+        >${this.localize("share.lookup_failed")}</ha-alert
+      >`;
     if (this.lookup.phase !== "found") return nothing;
     const found = this.lookup.result;
     const theirRegion = this.recipientRegion(found);
-    return html`<p class="found">
+    return html`<p class="found" role="status">
         ${this.localize("share.found", { nickname: found.nickname, user_id: found.user_id })}
       </p>
       ${
         theirRegion && theirRegion !== this.region
-          ? html`<p class="warning region-warning" role="note">
+          ? html`<ha-alert class="region-warning" alert-type="warning">
               ${this.localize("share.region_warning", {
                 nickname: found.nickname,
                 their_region: regionName(this.localize, theirRegion),
                 camera_region: regionName(this.localize, this.region),
               })}
-            </p>`
+            </ha-alert>`
           : nothing
       }
       ${this.renderSave(found, theirRegion)}`;
@@ -243,7 +243,9 @@ export class RecipientPicker extends LitElement {
   private renderSave(found: LookupResult, region: Region | undefined): TemplateResult | typeof nothing {
     if (this.kind !== "xiaomi_id" && this.kind !== "phone") return nothing;
     if (this.saving.phase === "saved") {
-      return html`<p class="saved">${this.localize("share.saved", { name: this.saving.name })}</p>`;
+      return html`<ha-alert class="saved" alert-type="success"
+        >${this.localize("share.saved", { name: this.saving.name })}</ha-alert
+      >`;
     }
     const save = async (): Promise<void> => {
       const name = this.saveName.trim();
@@ -260,19 +262,22 @@ export class RecipientPicker extends LitElement {
         this.saving = { phase: "failed" };
       }
     };
-    return html`<div class="recipient-row">
-        <input
+    return html`<div class="row">
+        <ha-input
           id="save-name"
-          aria-label=${this.localize("share.save_name")}
-          placeholder=${this.localize("share.save_name")}
+          .label=${this.localize("share.save_name")}
           .value=${this.saveName}
-          @input=${(event: Event) => (this.saveName = (event.target as HTMLInputElement).value)}
-        />
-        <button id="save-recipient" ?disabled=${!this.saveName.trim()} @click=${save}>
-          ${this.localize("share.save")}
-        </button>
+          @input=${(event: Event) => (this.saveName = (event.target as HTMLInputElement).value ?? "")}
+        ></ha-input>
+        <ha-button id="save-recipient" appearance="plain" .disabled=${!this.saveName.trim()} @click=${save}
+          >${this.localize("share.save")}</ha-button
+        >
       </div>
-      ${this.saving.phase === "failed" ? html`<p class="error">${this.localize("share.save_failed")}</p>` : nothing}`;
+      ${
+        this.saving.phase === "failed"
+          ? html`<ha-alert alert-type="error">${this.localize("share.save_failed")}</ha-alert>`
+          : nothing
+      }`;
   }
 }
 

@@ -4,6 +4,7 @@ import { property, query, state } from "lit/decorators.js";
 import { ServiceCallError, shareCamera, type ShareDuration, type ShareResult } from "../data/api.js";
 import type { Account, Camera, Permission, Recipient } from "../data/state.js";
 import { shareBlock } from "../card/access.js";
+import type { Formatter } from "../localize/format.js";
 import { regionList } from "../localize/regions.js";
 import { serviceErrorText } from "../localize/service-error.js";
 import { ModalDialog } from "./modal-dialog.js";
@@ -26,13 +27,12 @@ type Sending =
   | { phase: "done"; result: ShareResult }
   | { phase: "failed"; error: ServiceCallError };
 
-function toDuration(choice: DurationChoice, until: string): ShareDuration | undefined {
+/** The chosen end time is a wall time in the user's zone (the browser's or the server's). */
+function toDuration(choice: DurationChoice, until: string, format: Formatter): ShareDuration | undefined {
   if (choice === "permanent") return { kind: "permanent" };
   if (choice === "until") {
-    const moment = new Date(until);
-    return Number.isNaN(moment.getTime()) || moment.getTime() <= Date.now()
-      ? undefined
-      : { kind: "until", until: moment };
+    const moment = format.fromWallTime(until);
+    return !moment || moment.getTime() <= Date.now() ? undefined : { kind: "until", until: moment };
   }
   return { kind: "hours", hours: DURATION_HOURS[choice] };
 }
@@ -72,7 +72,7 @@ export class ShareDialog extends ModalDialog {
   }
 
   private async onSend(): Promise<void> {
-    const duration = toDuration(this.duration, this.until);
+    const duration = toDuration(this.duration, this.until, this.format);
     const recipient = this.picked.recipient;
     if (!this.hass || !recipient || !duration || !this.camera.device_id) return;
     this.sending = { phase: "sending" };
@@ -93,9 +93,9 @@ export class ShareDialog extends ModalDialog {
   protected renderBody(): TemplateResult {
     const block = shareBlock(this.camera);
     if (block) {
-      return html`<p role="alert" class="blocked">
-        <strong>${this.localize("share.unavailable")}</strong><br />${this.localize(`reason.${block}`)}
-      </p>`;
+      return html`<ha-alert class="blocked" alert-type="info" title=${this.localize("share.unavailable")}
+        >${this.localize(`reason.${block}`)}</ha-alert
+      >`;
     }
     return html`
       <xcs-recipient-picker
@@ -111,96 +111,76 @@ export class ShareDialog extends ModalDialog {
       ${this.renderPermission()} ${this.renderDuration()}
       ${
         this.picked.kind === "account"
-          ? html`<label
-              ><input
-                type="checkbox"
-                id="auto-accept"
-                .checked=${this.autoAccept}
-                @change=${(event: Event) => (this.autoAccept = (event.target as HTMLInputElement).checked)}
-              />
-              ${this.localize("share.auto_accept")}</label
+          ? html`<ha-switch
+              id="auto-accept"
+              .checked=${this.autoAccept}
+              @change=${(event: Event) => (this.autoAccept = (event.target as HTMLInputElement).checked)}
+              >${this.localize("share.auto_accept")}</ha-switch
             >`
           : nothing
       }
-      <div aria-live="polite">${this.renderResult()}</div>
+      ${this.renderResult()}
     `;
   }
 
   private renderPermission(): TemplateResult {
     const viewOnly = this.camera.capabilities.view_only;
-    const choose = (permission: Permission) => () => (this.permission = permission);
-    return html`<fieldset>
-      <legend>${this.localize("share.permission")}</legend>
-      <label
-        ><input
-          type="radio"
-          name="permission"
-          value="view_only"
-          ?disabled=${!viewOnly}
-          aria-describedby=${viewOnly ? nothing : "view-only-note"}
-          .checked=${this.chosenPermission === "view_only"}
-          @change=${choose("view_only")}
-        />
-        ${this.localize("share.permission.view_only")}</label
+    return html`<ha-radio-group
+      id="permission"
+      .label=${this.localize("share.permission")}
+      .hint=${viewOnly ? "" : this.localize("share.view_only_unavailable")}
+      .value=${this.chosenPermission}
+      @change=${(event: Event) => (this.permission = (event.target as HTMLInputElement).value as Permission)}
+    >
+      <ha-radio-option value="view_only" .disabled=${!viewOnly}
+        >${this.localize("share.permission.view_only")}</ha-radio-option
       >
-      <label
-        ><input
-          type="radio"
-          name="permission"
-          value="control"
-          .checked=${this.chosenPermission === "control"}
-          @change=${choose("control")}
-        />
-        ${this.localize("share.permission.control")}</label
-      >
-      ${viewOnly ? nothing : html`<p id="view-only-note" class="muted">${this.localize("share.view_only_unavailable")}</p>`}
-    </fieldset>`;
+      <ha-radio-option value="control">${this.localize("share.permission.control")}</ha-radio-option>
+    </ha-radio-group>`;
   }
 
   private renderDuration(): TemplateResult {
-    return html`<fieldset>
-      <legend>${this.localize("share.duration")}</legend>
-      <select
+    const options = DURATIONS.map((value) => ({ value, label: this.localize(`share.duration.${value}`) }));
+    return html`<ha-select
         id="duration"
-        aria-label=${this.localize("share.duration")}
-        @change=${(event: Event) => (this.duration = (event.target as HTMLSelectElement).value as DurationChoice)}
-      >
-        ${DURATIONS.map((choice) => html`<option value=${choice} ?selected=${choice === this.duration}>${this.localize(`share.duration.${choice}`)}</option>`)}
-      </select>
+        .label=${this.localize("share.duration")}
+        .options=${options}
+        .value=${this.duration}
+        @selected=${(event: CustomEvent<{ value: DurationChoice }>) => (this.duration = event.detail.value)}
+      ></ha-select>
       ${
         this.duration === "until"
-          ? html`<input
+          ? html`<ha-input
               id="until"
               type="datetime-local"
-              aria-label=${this.localize("share.until")}
+              .label=${this.localize("share.until")}
+              .hint=${this.format.timeZone}
+              .min=${this.format.wallTime(new Date())}
               .value=${this.until}
               @input=${(event: Event) => (this.until = (event.target as HTMLInputElement).value)}
-            />`
+            ></ha-input>`
           : nothing
-      }
-    </fieldset>`;
+      }`;
   }
 
   private renderResult(): TemplateResult | typeof nothing {
     const sending = this.sending;
-    if (sending.phase === "sending")
-      return html`<p class="progress" role="status">${this.localize("share.sending")}</p>`;
     if (sending.phase === "failed")
-      return html`<p class="error result">
+      return html`<ha-alert class="result error" alert-type="error">
         ${this.localize("share.result.error", { error: serviceErrorText(sending.error, this.localize) })}
-      </p>`;
+      </ha-alert>`;
     if (sending.phase !== "done" || !this.picked.recipient) return nothing;
     const nickname = sending.result.recipient?.nickname ?? this.picked.recipient.nickname;
     const outcome = sending.result.results.find((each) => each.did === this.camera.did);
     const key = outcome?.status === "accepted" ? "share.result.shared" : "share.result.invited";
     // No regions: the recipient is an account configured here, known to use the camera's region.
     const regions = sending.result.invite_regions;
-    return html`<p class="result">${this.localize(key, { nickname })}</p>
+    return html`<ha-alert class="result" alert-type="success">${this.localize(key, { nickname })}</ha-alert>
       ${
         regions?.length
-          ? html`<p class="warning region-note">
+          ? html`<ha-alert class="region-note" alert-type="warning">
               ${this.localize("share.result.invite_regions", { regions: regionList(this.localize, regions) })}
-            </p>`
+            </ha-alert>`
           : nothing
       }`;
   }
@@ -212,13 +192,24 @@ export class ShareDialog extends ModalDialog {
       this.picked.recipient !== null &&
       this.sending.phase !== "sending" &&
       !done &&
-      toDuration(this.duration, this.until) !== undefined;
-    return html`<footer>
-      <button id="cancel" @click=${this.close}>
+      toDuration(this.duration, this.until, this.format) !== undefined;
+    return html`<ha-dialog-footer slot="footer">
+      <ha-button id="cancel" slot="secondaryAction" appearance="plain" @click=${this.close}>
         ${this.localize(done ? "dialog.close" : "dialog.cancel")}
-      </button>
-      ${done ? nothing : html`<button id="send" class="primary" ?disabled=${!ready} @click=${this.onSend}>${this.localize("share.send")}</button>`}
-    </footer>`;
+      </ha-button>
+      ${
+        done
+          ? nothing
+          : html`<ha-button
+              id="send"
+              slot="primaryAction"
+              .disabled=${!ready}
+              .loading=${this.sending.phase === "sending"}
+              @click=${() => ready && this.onSend()}
+              >${this.localize("share.send")}</ha-button
+            >`
+      }
+    </ha-dialog-footer>`;
   }
 }
 

@@ -1,172 +1,109 @@
-// The visual editor: title, cameras, columns, live mode and which sections show.
-import { css, html, LitElement, nothing, type TemplateResult } from "lit";
+// The visual editor: Home Assistant's own form (`ha-form`) with the card's schema. A config the
+// form cannot show is refused in setConfig, so HA shows its error and offers the YAML editor.
+import { html, LitElement, nothing, type TemplateResult } from "lit";
 import { state } from "lit/decorators.js";
-import type { HomeAssistant, LovelaceCardConfig, LovelaceCardEditor } from "../ha/types.js";
+import type { HaFormSchema, HomeAssistant, LovelaceCardConfig, LovelaceCardEditor } from "../ha/types.js";
 import { StateController } from "../controllers/state-controller.js";
-import {
-  CARD_TYPE,
-  DEFAULT_COLUMNS,
-  LIVE_MODES,
-  MAX_COLUMNS,
-  SECTIONS,
-  type LiveMode,
-  type Section,
-} from "../card/config.js";
+import { CARD_TYPE, ConfigError, DEFAULT_COLUMNS, parseConfig, SECTIONS } from "../card/config.js";
 import { languageOf, makeLocalize } from "../localize/localize.js";
-import { buttonStyles, fieldStyles } from "../card/styles.js";
 import { selectCameras } from "../card/access.js";
 import type { Camera } from "../data/state.js";
 import { fireEvent } from "../ha/fire-event.js";
 import { defineOnce } from "../ha/define.js";
+import { sideLoadFormElements } from "../ha/side-load.js";
+import { editorSchema, labelFor } from "./schema.js";
+
+/** What the form shows for an option the config leaves out. */
+const DEFAULTS: Record<string, unknown> = { columns: DEFAULT_COLUMNS, live: "tap", sections: [...SECTIONS] };
+
+/** The cameras as HA device ids, for the device picker; entries that name no known camera stay. */
+export function cameraDevices(wanted: string[], cameras: Camera[]): string[] {
+  return wanted.map((key) => selectCameras(cameras, [key])[0]?.device_id ?? key);
+}
+
+/** The config to save: options equal to their default, and empty ones, are left out. */
+export function editedConfig(value: Record<string, unknown>): LovelaceCardConfig {
+  const config: Record<string, unknown> = {};
+  for (const [key, each] of Object.entries(value)) {
+    if (each === undefined || each === "" || (Array.isArray(each) && !each.length)) continue;
+    if (JSON.stringify(each) === JSON.stringify(DEFAULTS[key])) continue;
+    config[key] = each;
+  }
+  return config as LovelaceCardConfig;
+}
 
 export class CardEditor extends LitElement implements LovelaceCardEditor {
-  static override styles = [
-    buttonStyles,
-    fieldStyles,
-    css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        gap: 16px;
-        color: var(--primary-text-color, #212121);
-      }
-    `,
-  ];
-
   @state() private config: LovelaceCardConfig = { type: `custom:${CARD_TYPE}` };
   @state() private language = "en";
   private currentHass?: HomeAssistant;
   private readonly stateController = new StateController(this);
+  private schema?: { language: string; fields: HaFormSchema[] };
 
   get hass(): HomeAssistant | undefined {
     return this.currentHass;
   }
 
   set hass(hass: HomeAssistant) {
+    const first = !this.currentHass;
     this.currentHass = hass;
     this.stateController.setHass(hass);
     this.language = languageOf(hass);
+    if (first) void sideLoadFormElements().then(() => this.requestUpdate());
+    else this.requestUpdate();
   }
 
   setConfig(config: LovelaceCardConfig): void {
+    try {
+      parseConfig(config);
+    } catch (err) {
+      if (err instanceof ConfigError)
+        throw new Error(makeLocalize(this.language)("error.config", { detail: err.message }));
+      throw err;
+    }
     this.config = config;
   }
 
-  /** Sends the changed config to HA's editor; an option equal to its default is left out. */
-  private change(key: string, value: unknown): void {
-    const next: LovelaceCardConfig = { ...this.config, [key]: value };
-    if (value === undefined || (Array.isArray(value) && key === "cameras" && value.length === 0))
-      delete next[key];
-    this.config = next;
-    fireEvent(this, "config-changed", { config: next });
+  private computeLabel = (field: HaFormSchema): string =>
+    labelFor(field.name, makeLocalize(this.language), this.currentHass?.localize?.bind(this.currentHass));
+
+  private computeHelper = (field: HaFormSchema): string | undefined =>
+    field.name === "cameras" ? makeLocalize(this.language)("editor.cameras_helper") : undefined;
+
+  private fields(): HaFormSchema[] {
+    if (this.schema?.language !== this.language)
+      this.schema = { language: this.language, fields: editorSchema(makeLocalize(this.language)) };
+    return this.schema.fields;
   }
 
-  /** Reads the current config (not the rendered one) so quick successive clicks all count. */
-  private toggleCamera(cameras: Camera[], did: string, on: boolean): void {
-    const current = this.config.cameras as string[] | undefined;
-    const chosen = new Set(current ? selectCameras(cameras, current).map((each) => each.did) : []);
-    if (on) chosen.add(did);
-    else chosen.delete(did);
-    this.change(
-      "cameras",
-      cameras.map((each) => each.did).filter((each) => chosen.has(each)),
-    );
+  private onValueChanged(event: CustomEvent<{ value: Record<string, unknown> }>): void {
+    event.stopPropagation();
+    const config = { ...editedConfig(event.detail.value), type: this.config.type };
+    this.config = config;
+    fireEvent(this, "config-changed", { config });
   }
 
   override render(): TemplateResult {
-    const localize = makeLocalize(this.language);
-    const config = this.config;
-    const sections = (config.sections as Section[] | undefined) ?? [...SECTIONS];
+    if (!this.currentHass) return html``;
     const cameras = this.stateController.document?.cameras ?? [];
-    // The config may name a camera by Mi id, device id or entity; the editor writes Mi ids.
-    const chosen = new Set(
-      selectCameras(cameras, config.cameras as string[] | undefined).map((each) => each.did),
-    );
-    if (!config.cameras) chosen.clear();
-    return html`
-      <label class="field"
-        >${localize("editor.title")}
-        <input
-          id="title"
-          .value=${typeof config.title === "string" ? config.title : ""}
-          @change=${(event: Event) => this.change("title", (event.target as HTMLInputElement).value || undefined)}
-      /></label>
-      <label class="field"
-        >${localize("editor.columns")}
-        <input
-          id="columns"
-          type="number"
-          min="1"
-          max=${MAX_COLUMNS}
-          .value=${String(config.columns ?? DEFAULT_COLUMNS)}
-          @change=${(event: Event) => {
-            const columns = Number((event.target as HTMLInputElement).value);
-            if (Number.isInteger(columns) && columns >= 1 && columns <= MAX_COLUMNS)
-              this.change("columns", columns);
-          }}
-      /></label>
-      <label class="field"
-        >${localize("editor.live")}
-        <select
-          id="live"
-          @change=${(event: Event) => this.change("live", (event.target as HTMLSelectElement).value as LiveMode)}
-        >
-          ${LIVE_MODES.map(
-            (mode) =>
-              html`<option value=${mode} ?selected=${mode === (config.live ?? "tap")}>
-                ${localize(`editor.live.${mode}`)}
-              </option>`,
-          )}
-        </select></label
-      >
-      <fieldset>
-        <legend>${localize("editor.sections")}</legend>
-        ${SECTIONS.map(
-          (section) =>
-            html`<label
-              ><input
-                type="checkbox"
-                name="section"
-                value=${section}
-                .checked=${sections.includes(section)}
-                ?disabled=${sections.length === 1 && sections.includes(section)}
-                @change=${(event: Event) => {
-                  const on = (event.target as HTMLInputElement).checked;
-                  this.change(
-                    "sections",
-                    SECTIONS.filter((each) => (each === section ? on : sections.includes(each))),
-                  );
-                }}
-              />
-              ${localize(`tab.${section}`)}</label
-            >`,
-        )}
-      </fieldset>
-      <fieldset>
-        <legend>${localize("editor.cameras")}</legend>
-        ${
-          cameras.length
-            ? cameras.map(
-                (camera) =>
-                  html`<label
-                    ><input
-                      type="checkbox"
-                      name="camera"
-                      value=${camera.did}
-                      .checked=${chosen.has(camera.did)}
-                      @change=${(event: Event) => {
-                        const on = (event.target as HTMLInputElement).checked;
-                        this.toggleCamera(cameras, camera.did, on);
-                      }}
-                    />
-                    ${camera.name}</label
-                  >`,
-              )
-            : html`<span class="muted">${localize("editor.no_cameras")}</span>`
-        }
-      </fieldset>
-      ${nothing}
-    `;
+    const wanted = (this.config.cameras as string[] | undefined) ?? [];
+    const data = { ...DEFAULTS, ...this.config, cameras: cameraDevices(wanted, cameras) };
+    // Known only once the state document is here: ids that name no camera of any account.
+    const missing = cameras.length ? wanted.filter((key) => !selectCameras(cameras, [key]).length) : [];
+    return html`<ha-form
+        .hass=${this.currentHass}
+        .data=${data}
+        .schema=${this.fields()}
+        .computeLabel=${this.computeLabel}
+        .computeHelper=${this.computeHelper}
+        @value-changed=${this.onValueChanged}
+      ></ha-form>
+      ${
+        missing.length
+          ? html`<ha-alert alert-type="warning"
+              >${makeLocalize(this.language)("editor.not_found", { ids: missing.join(", ") })}</ha-alert
+            >`
+          : nothing
+      }`;
   }
 }
 

@@ -1,5 +1,6 @@
 // The small part of Home Assistant's frontend types this card relies on
-// (after home-assistant/frontend src/types.ts and src/panels/lovelace/types.ts).
+// (after home-assistant/frontend src/types.ts, src/data/translation.ts,
+// src/data/lovelace/config/action.ts and src/panels/lovelace/types.ts).
 import type { Connection, HassEntities, HassServiceTarget, MessageBase } from "home-assistant-js-websocket";
 
 export interface ServiceCallResponse<T = unknown> {
@@ -14,13 +15,27 @@ export interface HassUser {
   is_owner: boolean;
 }
 
+/** The user's profile settings for language, numbers and times (HA's FrontendLocaleData). */
+export interface FrontendLocale {
+  language: string;
+  /** language, system, comma_decimal, decimal_comma, quote_decimal, space_comma or none. */
+  number_format?: string;
+  /** language, system, 12 or 24. */
+  time_format?: string;
+  /** local (the browser's zone) or server (the zone Home Assistant is configured with). */
+  time_zone?: string;
+}
+
 export interface HomeAssistant {
   connection: Connection;
   states: HassEntities;
   user?: HassUser;
   language: string;
-  locale: { language: string; time_zone?: string };
+  locale: FrontendLocale;
+  config?: { time_zone: string };
   themes: { darkMode: boolean };
+  /** Home Assistant's own strings; empty for a key it does not have. */
+  localize?(key: string, values?: Record<string, string | number>): string;
   callService<T = unknown>(
     domain: string,
     service: string,
@@ -31,6 +46,22 @@ export interface HomeAssistant {
   ): Promise<ServiceCallResponse<T>>;
   callWS<T>(msg: MessageBase): Promise<T>;
 }
+
+/** A tap, hold or double-tap action as Lovelace cards configure them. */
+export interface ActionConfig {
+  action: string;
+  [key: string]: unknown;
+}
+
+/** What `hass-action` carries: the entity and the actions of the element acted on. */
+export interface ActionParams {
+  entity?: string;
+  tap_action?: ActionConfig;
+  hold_action?: ActionConfig;
+  double_tap_action?: ActionConfig;
+}
+
+export type Gesture = "tap" | "hold" | "double_tap";
 
 export interface LovelaceCardConfig {
   type: string;
@@ -56,6 +87,16 @@ export interface LovelaceCard extends HTMLElement {
 export interface LovelaceCardEditor extends HTMLElement {
   hass?: HomeAssistant;
   setConfig(config: LovelaceCardConfig): void;
+}
+
+/** One entry of an `ha-form` schema. */
+export interface HaFormSchema {
+  name: string;
+  type?: "grid" | "expandable";
+  selector?: Record<string, unknown>;
+  schema?: readonly HaFormSchema[];
+  flatten?: boolean;
+  required?: boolean;
 }
 
 export interface CustomCardEntry {
@@ -88,5 +129,6 @@ declare global {
     "config-changed": { config: LovelaceCardConfig };
     "hass-notification": ToastParams;
     "hass-more-info": { entityId: string };
+    "hass-action": { config: ActionParams; action: Gesture };
   }
 }

@@ -20,13 +20,19 @@ export function languageOf(hass: HomeAssistant | undefined): string {
   return hass?.locale?.language ?? hass?.language ?? "en";
 }
 
-export function makeLocalize(language: string | undefined): Localize {
+/** Fills placeholders; numbers are written as `formatNumber` says (the user's number format). */
+export function makeLocalize(
+  language: string | undefined,
+  formatNumber: (value: number) => string = String,
+): Localize {
   const { strings } = stringsFor(language);
   return (key, values) => {
     const template = strings[key] ?? en[key];
     if (!values) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in values ? String(values[name]) : whole,
-    );
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = values[name];
+      if (value === undefined) return whole;
+      return typeof value === "number" ? formatNumber(value) : value;
+    });
   };
 }

@@ -4,30 +4,21 @@ import { property, state } from "lit/decorators.js";
 import { fetchHistory } from "../data/api.js";
 import type { HistoryEntry } from "../data/state.js";
 import type { HomeAssistant } from "../ha/types.js";
-import { languageOf, makeLocalize, type Localize } from "../localize/localize.js";
-import { formatDateTime } from "../localize/time.js";
-import { buttonStyles } from "../card/styles.js";
+import { makeLocalize, type Localize } from "../localize/localize.js";
+import { formatterFor, type Formatter } from "../localize/format.js";
+import { listStyles, sharedStyles } from "../card/styles.js";
 import { defineOnce } from "../ha/define.js";
 
 export const HISTORY_PAGE_SIZE = 20;
 
 export class HistoryView extends LitElement {
   static override styles = [
-    buttonStyles,
+    sharedStyles,
+    listStyles,
     css`
-      ol {
-        list-style: none;
-        margin: 0 0 8px;
-        padding: 0;
-      }
-      li {
-        padding: 6px 0;
-        border-bottom: 1px solid var(--divider-color, #e0e0e0);
-        color: var(--primary-text-color, #212121);
-      }
-      time {
-        display: block;
-        font-size: 0.8em;
+      ha-list-item-base {
+        --ha-row-item-min-height: 0;
+        --ha-row-item-padding-block: var(--ha-space-2, 8px);
       }
     `,
   ];
@@ -36,6 +27,7 @@ export class HistoryView extends LitElement {
   /** The newest entries, as the state document carries them. */
   @property({ attribute: false }) recent: HistoryEntry[] = [];
   @property({ attribute: false }) localize: Localize = makeLocalize("en");
+  @property({ attribute: false }) format: Formatter = formatterFor(undefined);
   @state() private older: HistoryEntry[] = [];
   @state() private hasMore = true;
   @state() private loading = false;
@@ -76,23 +68,29 @@ export class HistoryView extends LitElement {
     const entries = this.entries;
     if (!entries.length && !this.hasMore)
       return html`<p class="muted empty">${this.localize("history.empty")}</p>`;
-    const language = languageOf(this.hass);
-    return html`<ol aria-busy=${this.loading ? "true" : "false"}>
+    return html`<ha-list-base
+        aria-label=${this.localize("tab.history")}
+        aria-busy=${this.loading ? "true" : "false"}
+      >
         ${entries.map(
           (entry) =>
-            html`<li data-id=${entry.id} class=${entry.type}>
-              ${this.describe(entry)}
-              <time class="muted" datetime=${entry.time}
-                >${formatDateTime(new Date(entry.time), language)}</time
+            html`<ha-list-item-base data-id=${entry.id} class=${entry.type}>
+              <span slot="headline">${this.describe(entry)}</span>
+              <time slot="supporting-text" datetime=${entry.time}
+                >${this.format.dateTime(new Date(entry.time))}</time
               >
-            </li>`,
+            </ha-list-item-base>`,
         )}
-      </ol>
+      </ha-list-base>
       ${
         this.hasMore
-          ? html`<button class="more" ?disabled=${this.loading} @click=${this.loadMore}>
-              ${this.localize(this.loading ? "history.loading" : "history.more")}
-            </button>`
+          ? html`<ha-button
+              class="more"
+              appearance="plain"
+              .loading=${this.loading}
+              @click=${() => !this.loading && this.loadMore()}
+              >${this.localize("history.more")}</ha-button
+            >`
           : nothing
       }`;
   }

@@ -4,26 +4,18 @@ import { property, state } from "lit/decorators.js";
 import { answerInvite } from "../data/api.js";
 import type { Account, Invite } from "../data/state.js";
 import type { HomeAssistant } from "../ha/types.js";
-import { languageOf, makeLocalize, type Localize } from "../localize/localize.js";
-import { formatRelative } from "../localize/time.js";
-import { buttonStyles, entryListStyles } from "../card/styles.js";
+import { makeLocalize, type Localize } from "../localize/localize.js";
+import { formatterFor, type Formatter } from "../localize/format.js";
+import { listStyles, sharedStyles } from "../card/styles.js";
 import { defineOnce } from "../ha/define.js";
 
 export class InvitesView extends LitElement {
   static override styles = [
-    buttonStyles,
-    entryListStyles,
+    sharedStyles,
+    listStyles,
     css`
-      li {
-        color: var(--primary-text-color, #212121);
-      }
       .camera {
         font-weight: 500;
-      }
-      .actions {
-        display: flex;
-        gap: 6px;
-        margin-top: 6px;
       }
     `,
   ];
@@ -32,6 +24,7 @@ export class InvitesView extends LitElement {
   @property({ attribute: false }) invites: Invite[] = [];
   @property({ attribute: false }) accounts: Account[] = [];
   @property({ attribute: false }) localize: Localize = makeLocalize("en");
+  @property({ attribute: false }) format: Formatter = formatterFor(undefined);
   @state() private busy = new Set<number>();
 
   private async answer(invite: Invite, accept: boolean): Promise<void> {
@@ -50,9 +43,9 @@ export class InvitesView extends LitElement {
 
   override render(): TemplateResult {
     if (!this.invites.length) return html`<p class="muted empty">${this.localize("invites.empty")}</p>`;
-    return html`<ul>
+    return html`<ha-list-base aria-label=${this.localize("tab.invites")}>
       ${this.invites.map((invite) => this.renderInvite(invite))}
-    </ul>`;
+    </ha-list-base>`;
   }
 
   private renderInvite(invite: Invite): TemplateResult {
@@ -62,52 +55,60 @@ export class InvitesView extends LitElement {
     const names = { camera: invite.device_name, name: invite.sender_name };
     const pending = invite.status === "pending";
     const busy = this.busy.has(invite.invite_id);
-    return html`<li data-invite=${invite.invite_id}>
-      <div class="camera">${invite.device_name} <span class="muted">${invite.model}</span></div>
-      <div>
-        ${localize("invites.from", { name: invite.sender_name })} ·
-        ${localize(`permission.${invite.permission}`)} ${receiver ? html` · → ${receiver.nickname}` : nothing}
-      </div>
-      <div class="muted">
-        ${localize("invites.waits_in", { region })}
+    return html`<ha-list-item-base data-invite=${invite.invite_id}>
+      <span slot="headline" class="camera"
+        >${invite.device_name} <span class="muted">${invite.model}</span></span
+      >
+      <div slot="supporting-text">
+        <div>
+          ${localize("invites.from", { name: invite.sender_name })} ·
+          ${localize(`permission.${invite.permission}`)}
+          ${receiver ? html` · → ${receiver.nickname}` : nothing}
+        </div>
+        <div>
+          ${localize("invites.waits_in", { region })}
+          ${
+            pending && invite.expires_at
+              ? html` ·
+                ${localize("invites.expires", {
+                  relative: this.format.relative(new Date(invite.expires_at), new Date()),
+                })}`
+              : nothing
+          }
+          ${pending ? nothing : html` · ${localize("invites.expired")}`}
+        </div>
         ${
-          pending && invite.expires_at
-            ? html` ·
-              ${localize("invites.expires", {
-                relative: formatRelative(new Date(invite.expires_at), new Date(), languageOf(this.hass)),
-              })}`
+          invite.region_in_use === false
+            ? html`<ha-alert class="region-note" alert-type="warning"
+                >${localize("invites.region_not_used", { region })}</ha-alert
+              >`
             : nothing
         }
-        ${pending ? nothing : html` · ${localize("invites.expired")}`}
+        ${
+          pending
+            ? html`<div class="row-actions">
+                <ha-button
+                  class="accept"
+                  size="s"
+                  .disabled=${busy}
+                  aria-label=${localize("invites.accept_label", names)}
+                  @click=${() => !busy && this.answer(invite, true)}
+                  >${localize("invites.accept")}</ha-button
+                >
+                <ha-button
+                  class="decline"
+                  size="s"
+                  appearance="plain"
+                  .disabled=${busy}
+                  aria-label=${localize("invites.decline_label", names)}
+                  @click=${() => !busy && this.answer(invite, false)}
+                  >${localize("invites.decline")}</ha-button
+                >
+              </div>`
+            : nothing
+        }
       </div>
-      ${
-        invite.region_in_use === false
-          ? html`<div class="warning region-note">${localize("invites.region_not_used", { region })}</div>`
-          : nothing
-      }
-      ${
-        pending
-          ? html`<div class="actions">
-              <button
-                class="accept primary"
-                ?disabled=${busy}
-                aria-label=${localize("invites.accept_label", names)}
-                @click=${() => this.answer(invite, true)}
-              >
-                ${localize("invites.accept")}
-              </button>
-              <button
-                class="decline"
-                ?disabled=${busy}
-                aria-label=${localize("invites.decline_label", names)}
-                @click=${() => this.answer(invite, false)}
-              >
-                ${localize("invites.decline")}
-              </button>
-            </div>`
-          : nothing
-      }
-    </li>`;
+    </ha-list-item-base>`;
   }
 }
 

@@ -1,6 +1,7 @@
 import { expect } from "@esm-bundle/chai";
 import { sendKeys } from "@web/test-runner-commands";
 import { WS } from "../../src/data/api.js";
+import { expectAccessible } from "./axe.js";
 import { FakeHass } from "./fake-hass.js";
 import { account, camera, inHours, stateDocument } from "./fixtures.js";
 import { cleanup, deep, deepAll, mountCard, settle, text } from "./helpers.js";
@@ -29,6 +30,12 @@ describe("card: grid and states", () => {
       "Camera 2",
       "Camera 3",
     ]);
+    expect(columnCount(card)).to.equal(2);
+    await expectAccessible(card);
+  });
+
+  it("fits fewer columns when the card is narrow, as on a phone", async () => {
+    const { card } = await mountCard({ columns: 3 }, { width: 330 });
     expect(columnCount(card)).to.equal(2);
   });
 
@@ -131,7 +138,7 @@ describe("card: grid and states", () => {
 describe("card: images, live view and viewport", () => {
   afterEach(cleanup);
 
-  it("shows still images, and a live stream after a tap", async () => {
+  it("shows still images, and streams a tile in place with its play button", async () => {
     const fake = new FakeHass();
     fake.setState("camera.cam_1", "idle");
     const { card } = await mountCard({}, { fake, doc: stateDocument({ cameras: [camera(1)] }) });
@@ -139,11 +146,16 @@ describe("card: images, live view and viewport", () => {
     const image = deep<StubImage>(tile, "hui-image");
     expect(image.cameraImage).to.equal("camera.cam_1");
     expect(image.cameraView).to.equal("auto");
-    deep(tile, "button.media").click();
+    const play = deep(tile, "ha-icon-button.live") as HTMLElement & { label: string };
+    expect(play.label).to.equal("Play Camera 1 here");
+    play.click();
     await settle(card);
     const stream = deep<StubStream>(tile, "ha-camera-stream");
     expect(stream.stateObj?.entity_id).to.equal("camera.cam_1");
     expect(deepAll(tile, "hui-image")).to.have.length(0);
+    expect((deep(tile, "ha-icon-button.live") as HTMLElement & { label: string }).label).to.equal(
+      "Stop the live view of Camera 1",
+    );
   });
 
   it("streams at once when live is always", async () => {
@@ -154,6 +166,7 @@ describe("card: images, live view and viewport", () => {
       { fake, doc: stateDocument({ cameras: [camera(1)] }) },
     );
     expect(deepAll(tiles(card)[0]!, "ha-camera-stream")).to.have.length(1);
+    expect(deepAll(tiles(card)[0]!, "ha-icon-button.live")).to.have.length(0);
   });
 
   it("neither polls nor streams in tiles outside the viewport", async () => {

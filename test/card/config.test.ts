@@ -21,8 +21,11 @@ describe("card config", () => {
       live: "always",
       sections: ["invites"],
       cameras: ["did-1"],
+      tap_action: { action: "navigate", navigation_path: "/lovelace/0" },
+      hold_action: { action: "none" },
     });
     expect(config).to.include({ columns: 4, live: "always" });
+    expect(config.tap_action).to.deep.equal({ action: "navigate", navigation_path: "/lovelace/0" });
     expect(config.sections).to.deep.equal(["invites"]);
     expect(config.cameras).to.deep.equal(["did-1"]);
   });
@@ -36,6 +39,9 @@ describe("card config", () => {
     ["no section", { sections: [] }, /sections/],
     ["unknown option", { colums: 3 }, /colums/],
     ["title not text", { title: 5 }, /title/],
+    ["an action that is no mapping", { tap_action: "more-info" }, /tap_action/],
+    ["an unknown action", { hold_action: { action: "teleport" } }, /hold_action/],
+    ["an empty action", { double_tap_action: null }, /double_tap_action/],
   ];
   for (const [name, extra, message] of bad) {
     it(`rejects ${name}`, () => {

@@ -1,7 +1,7 @@
 // A fake `hass` in the manner of HA frontend's src/fake_data/provide_hass.ts: websocket handlers
 // by message type, recorded service calls, and subscription events that tests push by hand.
 import type { Connection, HassEntities, HassEntity, MessageBase } from "home-assistant-js-websocket";
-import type { HomeAssistant, ServiceCallResponse } from "../../src/ha/types.js";
+import type { FrontendLocale, HomeAssistant, ServiceCallResponse } from "../../src/ha/types.js";
 
 export interface RecordedCall {
   domain: string;
@@ -30,7 +30,17 @@ export class FakeHass {
   private readonly refusals = new Map<string, string>();
   private current: HomeAssistant;
 
-  constructor(options: { language?: string; darkMode?: boolean; states?: HassEntities } = {}) {
+  constructor(
+    options: {
+      language?: string;
+      darkMode?: boolean;
+      states?: HassEntities;
+      locale?: Partial<FrontendLocale>;
+      serverTimeZone?: string;
+      /** Home Assistant's own strings by key; any other key is missing, as HA answers "". */
+      haStrings?: Record<string, string>;
+    } = {},
+  ) {
     const connection = {
       subscribeMessage: async (callback: (event: unknown) => void, msg: MessageBase) => {
         this.wsMessages.push(msg);
@@ -50,8 +60,10 @@ export class FakeHass {
       states: options.states ?? {},
       user: { id: "user-1", name: "Test Admin", is_admin: true, is_owner: true },
       language,
-      locale: { language },
+      locale: { language, ...options.locale },
+      config: { time_zone: options.serverTimeZone ?? "Europe/Berlin" },
       themes: { darkMode: options.darkMode ?? false },
+      localize: (key: string) => options.haStrings?.[key] ?? "",
       callService: <T>(
         domain: string,
         service: string,
@@ -102,6 +114,11 @@ export class FakeHass {
       context: { id: `ctx-${entityId}-${state}`, parent_id: null, user_id: null },
     };
     this.current = { ...this.current, states: { ...this.current.states, [entityId]: entity } };
+    return this.current;
+  }
+
+  setLocale(locale: Partial<FrontendLocale>): HomeAssistant {
+    this.current = { ...this.current, locale: { ...this.current.locale, ...locale } };
     return this.current;
   }
 

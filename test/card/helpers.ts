@@ -50,8 +50,10 @@ export async function mountCard(
 export function deep<T extends Element = HTMLElement>(root: Element, ...selectors: string[]): T {
   let current: Element | ShadowRoot = root;
   for (const selector of selectors) {
-    const scope: ParentNode = current instanceof Element && current.shadowRoot ? current.shadowRoot : current;
-    const found = scope.querySelector(selector);
+    // Our elements render into their shadow root; HA's elements (stubbed) hold ours as children.
+    const found: Element | null | undefined =
+      (current instanceof Element ? current.shadowRoot?.querySelector(selector) : undefined) ??
+      current.querySelector(selector);
     if (!found) throw new Error(`nothing matches ${selectors.join(" → ")} at ${selector}`);
     current = found;
   }
@@ -61,11 +63,13 @@ export function deep<T extends Element = HTMLElement>(root: Element, ...selector
 export function deepAll<T extends Element = HTMLElement>(root: Element, ...selectors: string[]): T[] {
   const last = selectors[selectors.length - 1] ?? "*";
   const host = selectors.length > 1 ? deep(root, ...selectors.slice(0, -1)) : root;
-  return [...(host.shadowRoot ?? host).querySelectorAll<T>(last)];
+  return [...(host.shadowRoot?.querySelectorAll<T>(last) ?? []), ...host.querySelectorAll<T>(last)];
 }
 
+/** What an element says: its own content, or what its shadow root renders when it has none. */
 export function text(element: Element): string {
-  return (element.shadowRoot?.textContent ?? element.textContent ?? "").replace(/\s+/g, " ").trim();
+  const own = element.textContent?.trim();
+  return (own || element.shadowRoot?.textContent || "").replace(/\s+/g, " ").trim();
 }
 
 export function cleanup(): void {

@@ -118,7 +118,8 @@ for (const theme of ["light", "dark"] as const) {
       const { card } = await mountCard({ title: "Cameras" }, { fake, doc: demoDocument(), width: 720 });
       await shoot(`grid-${theme}`);
 
-      deep(card, "xcs-camera-grid", "xcs-camera-tile", "button.share").click();
+      deep(card, "xcs-camera-grid", "xcs-camera-tile", "ha-button.share").click();
+      await new Promise((resolve) => setTimeout(resolve, 0));
       await settle(card);
       const share = deep(card, "xcs-share-dialog");
       const input = deep<HTMLInputElement>(share, "xcs-recipient-picker", "#recipient");
@@ -128,13 +129,14 @@ for (const theme of ["light", "dark"] as const) {
       deep(share, "xcs-recipient-picker", "#lookup").click();
       await settle(share);
       await shoot(`share-dialog-${theme}`);
-      deep(share, "button.close").click();
+      deep(share, "ha-dialog", "button[aria-label=Close]").click();
       await settle(card);
 
-      deep(card, "xcs-camera-grid", "xcs-camera-tile", "button.manage").click();
+      deep(card, "xcs-camera-grid", "xcs-camera-tile", "ha-button.manage").click();
+      await new Promise((resolve) => setTimeout(resolve, 0));
       await settle(card);
       await shoot(`manage-access-${theme}`);
-      deep(card, "xcs-manage-dialog", "button.close").click();
+      deep(card, "xcs-manage-dialog", "ha-dialog", "button[aria-label=Close]").click();
       await settle(card);
 
       deep(card, "#tab-invites").click();

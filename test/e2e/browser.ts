@@ -13,6 +13,9 @@ export interface Browser {
   close(): Promise<void>;
 }
 
+/** The browser's own time zone, unlike the server's (Europe/Berlin), so the two can be told apart. */
+export const browserTimeZone = "America/New_York";
+
 /** A fresh profile each run, so no login or cache survives from an earlier one. */
 export async function launchBrowser(): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), "xcs-e2e-chromium-"));
@@ -22,6 +25,7 @@ export async function launchBrowser(): Promise<Browser> {
     headless: true,
     viewport: { width: 1280, height: 900 },
     locale: "en-US",
+    timezoneId: browserTimeZone,
   });
   return {
     context,

@@ -32,7 +32,9 @@ export function expirySuite(stack: () => Stack, timed: () => TimedShare): void {
       // The simulator's clock moves an hour on: the pending invite itself is still alive
       // there (invites last a week), so only the integration's revoke can remove it.
       await control(stack().simulator, "clock/advance", { seconds: 3_600 });
-      assert.equal((await simulatedShares(stack().simulator, nursery, timedGuest)).length, 1);
+      // Unless the run took longer than the share lasts: then the integration has ended it already.
+      if (Date.now() < timed().expiresAt - 1_000)
+        assert.equal((await simulatedShares(stack().simulator, nursery, timedGuest)).length, 1);
       const watcher = await StateWatcher.start(stack().connection);
       try {
         const waitMs = Math.max(timed().expiresAt - Date.now(), 0) + 20_000;

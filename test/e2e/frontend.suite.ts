@@ -4,10 +4,11 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Locator, Page } from "playwright-core";
 import { runConfigFlow } from "../../tools/lib/config-flow.ts";
-import { demoAccounts, guestCameraDid, guestUserId } from "../../tools/lib/demo-setup.ts";
+import { cardType, demoAccounts, guestCameraDid, guestUserId } from "../../tools/lib/demo-setup.ts";
 import { integrationDomain, login } from "../../tools/lib/ha-server.ts";
 import { connectToHomeAssistant } from "../../tools/lib/ha-websocket.ts";
-import { launchBrowser, logIn, snapshot, type Browser } from "./browser.ts";
+import { browserTimeZone, launchBrowser, logIn, snapshot, type Browser } from "./browser.ts";
+import { accessibilityResults, expectAccessible } from "./accessibility.ts";
 import { admin, ShareStatus, simulatedShares, type Stack } from "./harness.ts";
 import { callIntegrationService, cameraDeviceId, createNonAdminUser, eventually } from "./home-assistant.ts";
 
@@ -23,7 +24,19 @@ const tile = (page: Page, name: string): Locator =>
   page
     .locator("xcs-camera-tile")
     .filter({ has: page.locator(".name", { hasText: new RegExp(`^${name}$`) }) })
-    .filter({ has: page.locator("button.manage:enabled") });
+    .filter({ has: page.locator("ha-button.manage:not([disabled])") });
+
+/** Chooses an option of an HA select (ha-select) by its text. */
+async function choose(select: Locator, option: string): Promise<void> {
+  await select.click();
+  await select.locator("ha-dropdown-item").filter({ hasText: option }).click();
+}
+
+/** Types a recipient in the share dialog and looks the person up. */
+async function lookUp(dialog: Locator, recipient: string): Promise<void> {
+  await dialog.locator("xcs-recipient-picker #recipient input").fill(recipient);
+  await dialog.locator("xcs-recipient-picker #lookup").click();
+}
 
 async function pendingShare(stack: Stack, did: string, userId: string, status: number) {
   return eventually(`the simulator to hold ${did} → ${userId} with status ${status}`, async () => {
@@ -50,7 +63,11 @@ export function frontendSuite(stack: () => Stack): void {
       await logIn(page, stack().baseUrl, admin, "/camera-share/cameras");
       await snapshot(page, "01-logged-in");
     });
-    after(async () => browser.close());
+    after(async () => {
+      await browser.close();
+      for (const [subject, counts] of Object.entries(accessibilityResults))
+        console.log(`axe, ${subject}: ${JSON.stringify(counts)}`);
+    });
 
     it("adds the card through the card picker and the visual editor, and shows four tiles with images", async () => {
       const connection = stack().connection;
@@ -75,10 +92,21 @@ export function frontendSuite(stack: () => Stack): void {
       await snapshot(page, "02-card-picker");
       // The picker lays a click-catching overlay over each card preview.
       await page.getByText("Xiaomi Camera Share", { exact: true }).click({ force: true });
-      const title = page.locator("xiaomi-camera-share-card-editor #title");
+      // Home Assistant's own form: a text field, the device picker, the action editors.
+      const editor = page.locator("xiaomi-camera-share-card-editor");
+      const title = editor.locator("ha-selector-text ha-input input");
       await title.fill("Front of house");
       await title.press("Tab");
-      await page.locator("xiaomi-camera-share-card-editor input[name=camera]").first().waitFor();
+      await editor.locator("ha-selector-device ha-picker-field").click();
+      const devices = page.locator("ha-combo-box-item");
+      await devices.filter({ hasText: "Front door" }).first().waitFor();
+      // The picker offers this integration's devices: the four cameras among them.
+      const offered = (await devices.allInnerTexts()).join("\n");
+      for (const name of ["Front door", "Hallway hub", "Living room", "Nursery"])
+        assert.match(offered, new RegExp(name));
+      await devices.filter({ hasText: "Front door" }).first().click();
+      await editor.locator("hui-action-editor").first().waitFor();
+      await expectAccessible(editor, "editor");
       await snapshot(page, "03-visual-editor");
       await page.getByRole("button", { name: "Save" }).click();
       await page.getByRole("button", { name: "Done" }).click();
@@ -87,9 +115,19 @@ export function frontendSuite(stack: () => Stack): void {
         type: "lovelace/config",
         url_path: "e2e-picker",
       });
+      const frontDoorDevice = await cameraDeviceId(connection, guestCameraDid);
       assert.deepEqual(saved.views[0]?.cards, [
-        { type: "custom:xiaomi-camera-share-card", title: "Front of house" },
+        { type: "custom:xiaomi-camera-share-card", title: "Front of house", cameras: [frontDoorDevice] },
       ]);
+      // Then every camera again, for the rest of the test.
+      await connection.sendMessagePromise({
+        type: "lovelace/config/save",
+        url_path: "e2e-picker",
+        config: {
+          views: [{ title: "Picker", path: "home", cards: [{ type: cardType, title: "Front of house" }] }],
+        },
+      });
+      await page.reload();
 
       const card = page.locator("xiaomi-camera-share-card");
       await card.getByText("Front of house").waitFor();
@@ -109,16 +147,74 @@ export function frontendSuite(stack: () => Stack): void {
       await snapshot(page, "04-four-tiles");
     });
 
+    it("brings Home Assistant's own dialog elements itself, on a dashboard that loaded none of them", async () => {
+      await page.goto(`${stack().baseUrl}/e2e-picker/home`);
+      // Home Assistant loads its radio group only with the editors that use it.
+      await tile(page, "Living room").locator("ha-button.share").click();
+      const dialog = page.locator("xcs-share-dialog");
+      await dialog.locator("ha-radio-option[value=control]").waitFor();
+      const upgraded = await dialog.evaluate((element) =>
+        ["ha-dialog", "ha-select", "ha-input", "ha-radio-group", "ha-radio-option", "ha-button"].filter(
+          (tag) =>
+            ![element, element.shadowRoot?.querySelector("xcs-recipient-picker")].some(
+              (host) => host?.shadowRoot?.querySelector(tag)?.shadowRoot,
+            ),
+        ),
+      );
+      assert.deepEqual(upgraded, []);
+      await page.keyboard.press("Escape");
+      await dialog.waitFor({ state: "detached" });
+    });
+
+    it("opens a camera's more-info on a tap, and runs the configured hold action", async () => {
+      await page.goto(`${stack().baseUrl}/e2e-picker/home`);
+      const picture = tile(page, "Living room").locator(".media[role=button]");
+      await picture.locator("hui-image img").waitFor();
+      await picture.click();
+      const moreInfo = page.locator("ha-more-info-dialog");
+      await moreInfo.getByText("Living room").first().waitFor();
+      await snapshot(page, "04b-more-info");
+      await page.keyboard.press("Escape");
+      await page.waitForTimeout(500);
+
+      await stack().connection.sendMessagePromise({
+        type: "lovelace/config/save",
+        url_path: "e2e-picker",
+        config: {
+          views: [
+            {
+              title: "Picker",
+              path: "home",
+              cards: [
+                {
+                  type: cardType,
+                  tap_action: { action: "none" },
+                  hold_action: { action: "navigate", navigation_path: "/camera-share/cameras" },
+                },
+              ],
+            },
+          ],
+        },
+      });
+      await page.reload();
+      const held = tile(page, "Living room").locator(".media[role=button]");
+      await held.hover();
+      await page.mouse.down();
+      await page.waitForTimeout(800);
+      await page.mouse.up();
+      await page.waitForURL((url) => url.pathname === "/camera-share/cameras");
+    });
+
     it("shares view-only for an hour through the dialog, and the family account accepts it from the inbox", async () => {
       await page.goto(`${stack().baseUrl}/camera-share/cameras`);
       const living = tile(page, "Living room");
-      await living.locator("button.share").click();
+      await living.locator("ha-button.share").click();
       const dialog = page.locator("xcs-share-dialog");
-      await dialog.locator("#recipient").fill(demoAccounts.family.userId);
-      await dialog.locator("#lookup").click();
+      await lookUp(dialog, demoAccounts.family.userId);
       await dialog.locator(".found").getByText("Demo Family").waitFor();
-      await dialog.locator("input[value=view_only]").check();
-      await dialog.locator("#duration").selectOption("1h");
+      await dialog.locator("ha-radio-option[value=view_only]").click();
+      await choose(dialog.locator("#duration"), "1 hour");
+      await expectAccessible(dialog, "share dialog");
       await snapshot(page, "05-share-dialog");
 
       const clicked = performance.now();
@@ -130,32 +226,73 @@ export function frontendSuite(stack: () => Stack): void {
       await dialog.locator(".result").waitFor();
       await snapshot(page, "06-invite-sent");
       await dialog.locator("#cancel").click();
+      await dialog.waitFor({ state: "detached" });
 
       await page.locator("xiaomi-camera-share-card #tab-invites").click();
-      const inboxEntry = page.locator("xcs-invites-view li").filter({ hasText: "Living room" });
+      const inboxEntry = page
+        .locator("xcs-invites-view ha-list-item-base")
+        .filter({ hasText: "Living room" });
       await inboxEntry.getByText("Demo Owner").waitFor();
+      await expectAccessible(page.locator("xiaomi-camera-share-card").first(), "inbox");
       await snapshot(page, "07-inbox");
-      await inboxEntry.locator("button.accept").click();
+      await inboxEntry.locator("ha-button.accept").click();
       await pendingShare(stack(), livingRoom, demoAccounts.family.userId, ShareStatus.accepted);
 
       await page.locator("xiaomi-camera-share-card #tab-cameras").click();
       await living.locator(".chip.accepted").waitFor();
-      await living.locator("button.manage").click();
-      const sharee = page.locator(`xcs-manage-dialog li[data-user="${demoAccounts.family.userId}"]`);
+      await living.locator("ha-button.manage").click();
+      const sharee = page.locator(
+        `xcs-manage-dialog ha-list-item-base[data-user="${demoAccounts.family.userId}"]`,
+      );
       await sharee.getByText("Demo Family").waitFor();
+      await expectAccessible(page.locator("xcs-manage-dialog"), "manage access dialog");
       assert.match(await sharee.locator(".status").innerText(), /has access · view only/i);
       assert.match(await sharee.locator(".expiry").innerText(), /in (59|60) minutes|in 1 hour/i);
       await snapshot(page, "08-accepted-with-expiry");
     });
 
     it("revokes from Manage access, and the share is gone in the simulator", async () => {
-      const sharee = page.locator(`xcs-manage-dialog li[data-user="${demoAccounts.family.userId}"]`);
-      await sharee.locator("button.revoke").click();
+      const sharee = page.locator(
+        `xcs-manage-dialog ha-list-item-base[data-user="${demoAccounts.family.userId}"]`,
+      );
+      await sharee.locator("ha-button.revoke").click();
       await noShare(stack(), livingRoom, demoAccounts.family.userId);
       await sharee.waitFor({ state: "detached" });
       await snapshot(page, "09-revoked");
       await page.keyboard.press("Escape");
       await page.locator("xcs-manage-dialog").waitFor({ state: "detached" });
+    });
+
+    it("shows an invite accepted on the other phone while the card is open, without a refresh", async () => {
+      const nursery = { did: "501000003", name: "Nursery" };
+      const connection = stack().connection;
+      await callIntegrationService(connection, "share", {
+        device_id: await cameraDeviceId(connection, nursery.did),
+        recipient: guestUserId,
+      });
+      await page.goto(`${stack().baseUrl}/camera-share/cameras`);
+      const tileOfNursery = tile(page, nursery.name);
+      await tileOfNursery.locator(".chip.pending").waitFor();
+
+      // The guest's Mi Home app is the simulator's page: no account of theirs is configured here.
+      const phone = await browser.context.newPage();
+      await phone.goto(`${stack().simulator.url}/?userId=${guestUserId}`);
+      const accepted = performance.now();
+      await phone
+        .locator("div.card")
+        .filter({ hasText: nursery.name })
+        .getByRole("button", { name: "Accept" })
+        .click();
+      await pendingShare(stack(), nursery.did, guestUserId, ShareStatus.accepted);
+      await tileOfNursery.locator(".chip.accepted").waitFor({ timeout: 45_000 });
+      measured["Accept on the other phone → the card shows access (ms)"] = Math.round(
+        performance.now() - accepted,
+      );
+      await phone.close();
+      await callIntegrationService(connection, "revoke", {
+        device_id: await cameraDeviceId(connection, nursery.did),
+        recipient: guestUserId,
+      });
     });
 
     it("turns guest mode on and off, and the automations share and revoke", async () => {
@@ -181,7 +318,7 @@ export function frontendSuite(stack: () => Stack): void {
         const other = await viewerBrowser.context.newPage();
         await logIn(other, stack().baseUrl, viewer, "/camera-share/cameras");
         await other.locator("xiaomi-camera-share-card .message").waitFor();
-        assert.equal(await other.locator("xiaomi-camera-share-card button.share").count(), 0);
+        assert.equal(await other.locator("xiaomi-camera-share-card ha-button.share").count(), 0);
         await snapshot(other, "11-non-admin");
       } finally {
         await viewerBrowser.close();
@@ -215,13 +352,12 @@ export function frontendSuite(stack: () => Stack): void {
       assert.equal(added.type, "create_entry");
       try {
         await page.reload();
-        await tile(page, "Living room").locator("button.share").click();
+        await tile(page, "Living room").locator("ha-button.share").click();
         const dialog = page.locator("xcs-share-dialog");
-        await dialog.locator("#recipient").fill(europe.userId);
-        await dialog.locator("#lookup").click();
+        await lookUp(dialog, europe.userId);
         await dialog.locator(".region-warning").waitFor();
         await dialog.locator("#send").click();
-        const error = dialog.locator(".error.result");
+        const error = dialog.locator("ha-alert.result.error");
         await error.waitFor();
         assert.match(await error.innerText(), /does not use the region Mainland China/);
         await snapshot(page, "12-region-error");
@@ -234,6 +370,76 @@ export function frontendSuite(stack: () => Stack): void {
           });
         }
       }
+    });
+
+    it("stamps the history in the zone and clock of the user's profile, and it is accessible", async () => {
+      // The browser runs in New York; the profile asks for the server's zone and a 24-hour clock.
+      await stack().connection.sendMessagePromise({
+        type: "frontend/set_user_data",
+        key: "language",
+        value: {
+          language: "en",
+          number_format: "language",
+          time_format: "24",
+          date_format: "language",
+          time_zone: "server",
+          first_weekday: "language",
+        },
+      });
+      await page.goto(`${stack().baseUrl}/camera-share/cameras`);
+      await page.locator("xiaomi-camera-share-card #tab-history").click();
+      const stamp = page.locator("xcs-history-view time").first();
+      await stamp.waitFor();
+      const when = new Date((await stamp.getAttribute("datetime")) ?? "");
+      const server = new Intl.DateTimeFormat("en", {
+        dateStyle: "medium",
+        timeStyle: "short",
+        hourCycle: "h23",
+        timeZone: "Europe/Berlin",
+      });
+      assert.equal(await stamp.innerText(), server.format(when));
+      assert.notEqual(
+        server.format(when),
+        new Intl.DateTimeFormat("en", {
+          dateStyle: "medium",
+          timeStyle: "short",
+          timeZone: browserTimeZone,
+        }).format(when),
+      );
+      await expectAccessible(page.locator("xiaomi-camera-share-card").first(), "history");
+      await snapshot(page, "13-history-server-time");
+    });
+
+    it("looks right on a phone and on a desktop, in the light and the dark theme", async () => {
+      await page.locator("xiaomi-camera-share-card #tab-cameras").click();
+      for (const [device, viewport] of [
+        ["phone", { width: 390, height: 844 }],
+        ["desktop", { width: 1280, height: 900 }],
+      ] as const) {
+        await page.setViewportSize(viewport);
+        for (const theme of ["light", "dark"] as const) {
+          await page.emulateMedia({ colorScheme: theme });
+          await page.locator("xiaomi-camera-share-card #tab-cameras").click();
+          const images = page.locator("xiaomi-camera-share-card hui-image img");
+          await images.first().waitFor();
+          await page.waitForTimeout(500);
+          await expectAccessible(
+            page.locator("xiaomi-camera-share-card").first(),
+            `grid (${device}, ${theme})`,
+          );
+          await snapshot(page, `gallery-${device}-${theme}-grid`);
+          await tile(page, "Front door").locator("ha-button.share").click();
+          const dialog = page.locator("xcs-share-dialog");
+          await choose(dialog.locator("xcs-recipient-picker #kind"), "Phone number");
+          await lookUp(dialog, "+86 100 0000 0042");
+          await dialog.locator(".found, .lookup-failed").first().waitFor();
+          await page.waitForTimeout(300);
+          await snapshot(page, `gallery-${device}-${theme}-share`);
+          await page.keyboard.press("Escape");
+          await dialog.waitFor({ state: "detached" });
+        }
+      }
+      await page.emulateMedia({ colorScheme: "light" });
     });
   });
 }

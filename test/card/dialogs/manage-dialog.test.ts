@@ -3,6 +3,7 @@ import { DOMAIN } from "../../../src/data/api.js";
 import { extendedUntil } from "../../../src/dialogs/manage-dialog.js";
 import { FakeHass } from "../fake-hass.js";
 import { camera, inHours, stateDocument } from "../fixtures.js";
+import { expectAccessible } from "../axe.js";
 import { cleanup, deep, deepAll, mountCard, settle, text } from "../helpers.js";
 
 async function openManage(): Promise<{ fake: FakeHass; dialog: HTMLElement; card: HTMLElement }> {
@@ -32,7 +33,8 @@ async function openManage(): Promise<{ fake: FakeHass; dialog: HTMLElement; card
     ],
   });
   const { card } = await mountCard({}, { fake, doc });
-  deep(card, "xcs-camera-grid", "xcs-camera-tile", "button.manage").click();
+  deep(card, "xcs-camera-grid", "xcs-camera-tile", "ha-button.manage").click();
+  await new Promise((resolve) => setTimeout(resolve, 0));
   await settle(card);
   return { fake, card, dialog: deep(card, "xcs-manage-dialog") };
 }
@@ -42,19 +44,20 @@ describe("manage access dialog", () => {
 
   it("lists every sharee with status, permission, since and an expiry countdown", async () => {
     const { dialog } = await openManage();
-    const [grandma, cousin] = deepAll(dialog, "li");
+    const [grandma, cousin] = deepAll(dialog, "ha-list-item-base");
     expect(text(deep(grandma!, ".name"))).to.equal("Grandma (Grandma Li)");
     expect(text(deep(grandma!, ".status"))).to.match(/^Has access · View only · Since /);
-    expect(text(deep(grandma!, ".expiry"))).to.equal("Expires in 5 hours");
+    expect(text(deep(grandma!, ".expiry"))).to.match(/^Expires in 5 hours · \w{3} \d+, \d{4}/);
     expect(text(deep(cousin!, ".status"))).to.equal("Invite pending · Control");
     expect(text(deep(cousin!, ".expiry"))).to.equal("Permanent");
-    expect(deepAll(cousin!, "button.extend")).to.have.length(0);
+    expect(deepAll(cousin!, "ha-button.extend")).to.have.length(0);
+    await expectAccessible(dialog);
   });
 
   it("revokes one person", async () => {
     const { fake, dialog } = await openManage();
-    const cousin = deepAll(dialog, "li")[1]!;
-    const revoke = deep(cousin, "button.revoke");
+    const cousin = deepAll(dialog, "ha-list-item-base")[1]!;
+    const revoke = deep(cousin, "ha-button.revoke");
     expect(revoke.getAttribute("aria-label")).to.equal("Revoke access of Cousin");
     revoke.click();
     await settle(dialog);
@@ -71,8 +74,8 @@ describe("manage access dialog", () => {
 
   it("extends a timed share from its current end", async () => {
     const { fake, dialog } = await openManage();
-    const grandma = deepAll(dialog, "li")[0]!;
-    deep(grandma, "button.extend[data-hours='24']").click();
+    const grandma = deepAll(dialog, "ha-list-item-base")[0]!;
+    deep(grandma, "ha-button.extend[data-hours='24']").click();
     await settle(dialog);
     const call = fake.serviceCalls[0]!;
     expect(call.service).to.equal("set_expiry");
@@ -85,7 +88,7 @@ describe("manage access dialog", () => {
 
   it("makes a timed share permanent", async () => {
     const { fake, dialog } = await openManage();
-    deep(deepAll(dialog, "li")[0]!, "button.permanent").click();
+    deep(deepAll(dialog, "ha-list-item-base")[0]!, "ha-button.permanent").click();
     await settle(dialog);
     expect(fake.serviceCalls[0]?.service).to.equal("set_expiry");
     expect(fake.serviceCalls[0]?.data).to.deep.equal({ device_id: ["device-1"], recipient: "3000003" });
@@ -99,7 +102,7 @@ describe("manage access dialog", () => {
 
   it("closes with the close button and unmounts", async () => {
     const { card, dialog } = await openManage();
-    deep(dialog, "button.close").click();
+    deep(dialog, "ha-dialog", "button[aria-label=Close]").click();
     await settle(card);
     expect(deepAll(card, "xcs-manage-dialog")).to.have.length(0);
   });

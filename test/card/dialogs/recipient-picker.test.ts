@@ -7,6 +7,7 @@ import { makeLocalize } from "../../../src/localize/localize.js";
 import { FakeHass } from "../fake-hass.js";
 import { account } from "../fixtures.js";
 import { deep, deepAll, settle, text } from "../helpers.js";
+import type { StubButton, StubInput, StubSelect } from "../stubs.js";
 
 const LOOKUP = { user_id: "3000003", nickname: "Grandma", entry_id: null, regions: null };
 const GUEST = account({
@@ -49,10 +50,9 @@ async function type(picker: HTMLElement, value: string): Promise<void> {
   await settle(picker);
 }
 
+/** Chooses in an ha-select as HA's fires it: `selected` with the value. */
 async function choose(picker: HTMLElement, selector: string, value: string): Promise<void> {
-  const select = deep<HTMLSelectElement>(picker, selector);
-  select.value = value;
-  select.dispatchEvent(new Event("change"));
+  deep(picker, selector).dispatchEvent(new CustomEvent("selected", { detail: { value } }));
   await settle(picker);
 }
 
@@ -68,7 +68,7 @@ describe("recipient picker", () => {
 
   it("looks a typed Xiaomi ID up through the sharing account and reports the person found", async () => {
     const { fake, picker, changes } = await mountPicker();
-    expect(deep<HTMLButtonElement>(picker, "#lookup").disabled).to.equal(true);
+    expect(deep<StubButton>(picker, "#lookup").disabled).to.equal(true);
     await type(picker, " 3000003 ");
     await click(picker, "#lookup");
     expect(fake.serviceCalls).to.deep.equal([
@@ -96,7 +96,8 @@ describe("recipient picker", () => {
     expect(deepAll(picker, ".found")).to.have.length(0);
     await choose(picker, "#kind", "phone");
     expect(changes.at(-1)).to.deep.equal({ kind: "phone", recipient: null });
-    expect(deep(picker, "#recipient").getAttribute("inputmode")).to.equal("tel");
+    expect(deep<StubInput & { inputMode: string }>(picker, "#recipient").type).to.equal("tel");
+    expect(deep<StubInput>(picker, "#recipient").label).to.equal("Phone number");
   });
 
   it("looks a saved recipient up by name and reports their user id", async () => {
@@ -128,8 +129,8 @@ describe("recipient picker", () => {
       regions: ["cn"],
     }));
     await choose(picker, "#kind", "account");
-    const options = deepAll<HTMLOptionElement>(picker, "#recipient option").map((each) => each.value);
-    expect(options).to.deep.equal(["", "entry-guest"]);
+    const options = deep<StubSelect>(picker, "#recipient").options.map((each) => each.value);
+    expect(options).to.deep.equal(["entry-guest"]);
     await choose(picker, "#recipient", "entry-guest");
     await click(picker, "#lookup");
     expect(fake.serviceCalls[0]?.data.recipient).to.equal("4000004");
@@ -154,7 +155,7 @@ describe("recipient picker", () => {
     });
     await type(picker, "3000009");
     await click(picker, "#lookup");
-    expect(text(deep(picker, ".error"))).to.equal("Nobody was found for this recipient.");
+    expect(text(deep(picker, ".lookup-failed"))).to.equal("Nobody was found for this recipient.");
     expect(changes.at(-1)).to.deep.equal({ kind: "xiaomi_id", recipient: null });
   });
 
@@ -209,7 +210,7 @@ describe("recipient picker", () => {
     fake.mockService(DOMAIN, "lookup_recipient", () => ({ ...LOOKUP, regions: ["de"] }));
     await type(picker, "3000003");
     await click(picker, "#lookup");
-    expect(deep<HTMLButtonElement>(picker, "#save-recipient").disabled).to.equal(true);
+    expect(deep<StubButton>(picker, "#save-recipient").disabled).to.equal(true);
     const name = deep<HTMLInputElement>(picker, "#save-name");
     name.value = "Grandma";
     name.dispatchEvent(new Event("input"));

@@ -2,6 +2,7 @@ import { expect } from "@esm-bundle/chai";
 import { DOMAIN } from "../../../src/data/api.js";
 import { FakeHass } from "../fake-hass.js";
 import { account, invite, stateDocument } from "../fixtures.js";
+import { expectAccessible } from "../axe.js";
 import { cleanup, deep, deepAll, mountCard, settle, text } from "../helpers.js";
 
 async function openInbox(): Promise<{ fake: FakeHass; view: HTMLElement; card: HTMLElement }> {
@@ -39,7 +40,7 @@ describe("invites inbox", () => {
 
   it("shows sender, camera, model, permission, expiry and the region it waits in", async () => {
     const { view } = await openInbox();
-    const [garden, hall, old] = deepAll(view, "li");
+    const [garden, hall, old] = deepAll(view, "ha-list-item-base");
     expect(text(garden!)).to.contain("Garden Camera isa.camera.hlc7");
     expect(text(garden!)).to.contain("From Neighbour · View only · → HA service");
     expect(text(garden!)).to.match(/Waits in Europe · Expires in (2 days|48 hours)/);
@@ -47,17 +48,18 @@ describe("invites inbox", () => {
     expect(deepAll(hall!, ".region-note")).to.have.length(0);
     expect(text(hall!)).to.contain("From Dad · Control");
     expect(text(old!)).to.contain("Expired");
-    expect(deepAll(old!, "button")).to.have.length(0);
+    expect(deepAll(old!, "ha-button")).to.have.length(0);
+    await expectAccessible(view);
   });
 
   it("accepts and declines one invite at a time", async () => {
     const { fake, view } = await openInbox();
-    const hall = deepAll(view, "li")[1]!;
-    const accept = deep(hall, "button.accept");
+    const hall = deepAll(view, "ha-list-item-base")[1]!;
+    const accept = deep(hall, "ha-button.accept");
     expect(accept.getAttribute("aria-label")).to.equal("Accept Hall from Dad");
     accept.click();
     await settle(view);
-    deep(deepAll(view, "li")[0]!, "button.decline").click();
+    deep(deepAll(view, "ha-list-item-base")[0]!, "ha-button.decline").click();
     await settle(view);
     expect(fake.serviceCalls.map(({ domain, service, data }) => ({ domain, service, data }))).to.deep.equal([
       { domain: DOMAIN, service: "accept_invite", data: { config_entry_id: "entry-guest", invite_id: 502 } },
