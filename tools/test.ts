@@ -12,6 +12,7 @@ import {
   venvCommand,
   type PythonEnv,
 } from "./lib/python-env.ts";
+import { ensureGo2rtc } from "./lib/go2rtc.ts";
 import { step } from "./lib/shell.ts";
 import { startSimulator } from "./lib/simulator-process.ts";
 import { countTests, runTee, type TestCount } from "./lib/test-output.ts";
@@ -68,9 +69,10 @@ const nodeTests = (dir: string): string[] => [
 ];
 
 let python: PythonEnv | undefined;
-await phase("Provision Chromium and Python", () => {
+await phase("Provision Chromium, Python and go2rtc", () => {
   ensureChromium();
   python = ensurePythonEnv();
+  ensureGo2rtc();
   return true;
 });
 

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from .cloud.models import Credentials
 
-PLATFORMS = [Platform.SENSOR]
+PLATFORMS = [Platform.CAMERA, Platform.SENSOR]
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 
 

@@ -15,6 +15,7 @@ from homeassistant.config_entries import (
 )
 from homeassistant.core import callback
 from homeassistant.helpers.selector import (
+    BooleanSelector,
     NumberSelector,
     NumberSelectorConfig,
     NumberSelectorMode,
@@ -58,8 +59,10 @@ from .const import (
     CONF_PASS_TOKEN,
     CONF_REGIONS,
     CONF_SCAN_INTERVAL,
+    CONF_SKIP_LINKED_CAMERAS,
     CONF_USER_ID,
     DEFAULT_SCAN_INTERVAL,
+    DEFAULT_SKIP_LINKED_CAMERAS,
     DOMAIN,
     MAX_SCAN_INTERVAL_MINUTES,
     MIN_SCAN_INTERVAL_MINUTES,
@@ -488,6 +491,12 @@ class XiaomiCameraShareOptionsFlow(OptionsFlowWithReload):
                     data={
                         CONF_SCAN_INTERVAL: int(user_input[CONF_SCAN_INTERVAL]),
                         CONF_AUTO_ACCEPT_FROM: trusted,
+                        # Left out (the default) unless the form sent it.
+                        **{
+                            key: bool(value)
+                            for key, value in user_input.items()
+                            if key == CONF_SKIP_LINKED_CAMERAS
+                        },
                     }
                 )
             errors[CONF_AUTO_ACCEPT_FROM] = "invalid_xiaomi_id"
@@ -503,11 +512,13 @@ class XiaomiCameraShareOptionsFlow(OptionsFlowWithReload):
                     )
                 ),
                 vol.Optional(CONF_AUTO_ACCEPT_FROM): TextSelector(TextSelectorConfig(multiple=True)),
+                vol.Optional(CONF_SKIP_LINKED_CAMERAS): BooleanSelector(),
             }
         )
         defaults = {
             CONF_SCAN_INTERVAL: int(DEFAULT_SCAN_INTERVAL.total_seconds() // 60),
             CONF_AUTO_ACCEPT_FROM: [],
+            CONF_SKIP_LINKED_CAMERAS: DEFAULT_SKIP_LINKED_CAMERAS,
             **self.config_entry.options,
         }
         return self.async_show_form(

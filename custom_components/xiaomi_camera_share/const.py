@@ -19,6 +19,9 @@ CONF_NICKNAME: Final = "nickname"
 # Options.
 CONF_SCAN_INTERVAL: Final = "scan_interval"
 CONF_AUTO_ACCEPT_FROM: Final = "auto_accept_from"
+# No live view entity for a camera that already has another integration's camera entity.
+CONF_SKIP_LINKED_CAMERAS: Final = "skip_linked_cameras"
+DEFAULT_SKIP_LINKED_CAMERAS: Final = True
 
 DEFAULT_SCAN_INTERVAL: Final = timedelta(minutes=5)
 MIN_SCAN_INTERVAL_MINUTES: Final = 1

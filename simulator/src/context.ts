@@ -1,6 +1,7 @@
 // Everything one running simulator holds, handed to every handler.
 import { CaptchaBook } from "./protocol/captcha.ts";
 import { IdentityFlows } from "./protocol/identity.ts";
+import { P2pLog } from "./protocol/p2p.ts";
 import { QrLogins } from "./protocol/qr-login.ts";
 import { Faults } from "./faults.ts";
 import { AuthState } from "./state/auth.ts";
@@ -17,6 +18,7 @@ export class SimContext {
   captchas = new CaptchaBook();
   identity = new IdentityFlows();
   qr = new QrLogins(this.clock, () => this.store.config);
+  p2p = new P2pLog();
 
   private freshAuth(): AuthState {
     return new AuthState(this.clock, () => this.store.config);
@@ -31,5 +33,6 @@ export class SimContext {
     this.identity = new IdentityFlows();
     this.qr = new QrLogins(this.clock, () => this.store.config);
     this.faults.clear();
+    this.p2p = new P2pLog();
   }
 }

@@ -1,4 +1,6 @@
-// /_control/...: JSON calls for tests and demos (reset, seed, state, faults, clock, QR, outbox).
+// /_control/...: JSON calls for tests and demos (reset, seed, state, faults, clock, QR, outbox,
+// devices, key exchanges).
+import { isIP } from "node:net";
 import type { SimContext } from "./context.ts";
 import { controlRefusal } from "./control-guard.ts";
 import { FAULT_KINDS, type FaultKind } from "./faults.ts";
@@ -74,6 +76,21 @@ function scanQr(ctx: SimContext, body: Body): unknown {
   return { ok: true, ticket };
 }
 
+/** Change a device's address or online state under running clients (a camera moved or went off). */
+function updateDevice(ctx: SimContext, body: Body): unknown {
+  const did = requiredString(body, "did");
+  const device = ctx.store.data.devices.find((d) => d.did === did);
+  if (!device) throw bad("did: unknown device");
+  const { localip, isOnline } = body;
+  if (localip !== undefined && (typeof localip !== "string" || isIP(localip) === 0)) {
+    throw bad("localip: expected an IP address");
+  }
+  if (isOnline !== undefined && typeof isOnline !== "boolean") throw bad("isOnline: expected a boolean");
+  if (localip !== undefined) device.localip = localip;
+  if (isOnline !== undefined) device.isOnline = isOnline;
+  return device;
+}
+
 const ROUTES: Record<string, Handler> = {
   "POST /reset": reset,
   "POST /seed": (ctx, body, req) => {
@@ -143,6 +160,14 @@ const ROUTES: Record<string, Handler> = {
     return view;
   },
   "POST /invites/respond": respondFromUi,
+  "POST /devices/update": updateDevice,
+  "GET /p2p": (ctx, _body, req) => {
+    const did = req.query.get("did");
+    const userId = req.query.get("userId");
+    return ctx.p2p.entries.filter(
+      (e) => (did === null || e.did === did) && (userId === null || e.userId === userId),
+    );
+  },
 };
 
 export async function handleControl(ctx: SimContext, req: SimRequest): Promise<Reply> {

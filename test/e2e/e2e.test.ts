@@ -7,6 +7,7 @@ import { blueprintsSuite, blueprintsTimedShareSuite } from "./blueprints.suite.t
 import { clientSuite } from "./client.suite.ts";
 import { expirySuite, startTimedShare, type TimedShare } from "./expiry.suite.ts";
 import { frontendSuite, measured } from "./frontend.suite.ts";
+import { liveViewSuite } from "./live-view.suite.ts";
 import { setupFlowSuite } from "./setup-flow.suite.ts";
 
 const runStarted = performance.now();
@@ -52,5 +53,7 @@ clientSuite(stack);
 frontendSuite(stack);
 expirySuite(stack, timed);
 blueprintsTimedShareSuite(stack, timed);
+// Near the end: it leaves the family account with live view entities and the living room revoked.
+liveViewSuite(stack);
 // Last: the accounts it adds would show in the other suites' cards until it removes them.
 setupFlowSuite(stack);

@@ -196,8 +196,8 @@ async def test_camera_entity_of_another_integration_is_linked_by_mac(
     cameras = {c["did"]: c for c in document["cameras"]}
     assert cameras[FRONT_DOOR.did]["camera_entity"] == "camera.front_door_live"
     assert cameras[FRONT_DOOR.did]["device_id"] == device_id(hass, owner.entry_id, FRONT_DOOR.did)
-    # A camera without a MAC shared with anyone stays unlinked.
-    assert cameras[GARDEN.did]["camera_entity"] is None
+    # A camera without a MAC shared with anyone has only its own live view entity.
+    assert cameras[GARDEN.did]["camera_entity"] == "camera.garden"
 
 
 async def test_changes_in_one_go_are_pushed_once(

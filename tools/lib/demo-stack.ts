@@ -5,6 +5,7 @@ import type { ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import type { Connection } from "home-assistant-js-websocket";
 import { setUpDemo, type DemoSetup } from "./demo-setup.ts";
+import { startGo2rtc, type RunningGo2rtc } from "./go2rtc.ts";
 import { onboardOrLogin, startHomeAssistant, waitForHomeAssistant, type Owner } from "./ha-server.ts";
 import { connectToHomeAssistant } from "./ha-websocket.ts";
 import { stopProcess } from "./processes.ts";
@@ -24,7 +25,11 @@ export interface DemoStackOptions {
 
 export interface DemoStack {
   baseUrl: string;
+  /** Home Assistant's configuration folder (its log, and go2rtc's in go2rtc/). */
+  configDir: string;
   simulator: RunningSimulator;
+  /** Home Assistant's go2rtc, which streams the cameras' live view. */
+  go2rtc: RunningGo2rtc;
   hass: ChildProcess;
   token: string;
   connection: Connection;
@@ -38,12 +43,23 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
   const simulator = await startSimulator(options.simulatorPort, options.simulatorStateFile);
   console.log(`simulator: ${simulator.url}`);
 
+  step(`Starting go2rtc for Home Assistant's live view`);
+  let go2rtc: RunningGo2rtc;
+  try {
+    go2rtc = await startGo2rtc(join(options.configDir, "go2rtc"));
+  } catch (error) {
+    await simulator.stop();
+    throw error;
+  }
+  console.log(`go2rtc: ${go2rtc.url}`);
+
   step("Starting Home Assistant");
   const baseUrl = `http://127.0.0.1:${options.haPort}`;
   const hass = startHomeAssistant(python, {
     configDir: options.configDir,
     port: options.haPort,
     env: { XIAOMI_CAMERA_SHARE_CLOUD_URL: simulator.url },
+    go2rtcUrl: go2rtc.url,
     extraIntegrations: {
       xiaomi_camera_share_demo: join(projectRoot, "demo", "custom_components", "xiaomi_camera_share_demo"),
     },
@@ -54,6 +70,7 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
   const stop = async (): Promise<void> => {
     connection?.close();
     await stopProcess(hass);
+    await go2rtc.stop();
     await simulator.stop();
   };
   // A Home Assistant that dies while starting fails the start at once, not at a timeout.
@@ -70,7 +87,7 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
     const token = await onboardOrLogin(baseUrl, options.user);
     connection = await connectToHomeAssistant(baseUrl, token);
     const demo = await setUpDemo(baseUrl, token, connection);
-    return { baseUrl, simulator, hass, token, connection, demo, stop };
+    return { baseUrl, configDir: options.configDir, simulator, go2rtc, hass, token, connection, demo, stop };
   } catch (error) {
     await stop();
     throw error;

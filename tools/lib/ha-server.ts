@@ -10,7 +10,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { endWithParent } from "./processes.ts";
 import { projectRoot, spawnInVenv, type PythonEnv } from "./python-env.ts";
 
@@ -28,12 +28,34 @@ export interface HomeAssistantOptions {
   env: NodeJS.ProcessEnv;
   /** Extra custom integrations to link into the config (name -> source folder). */
   extraIntegrations?: Record<string, string>;
+  /** The API of the go2rtc server Home Assistant streams cameras through (`go2rtc: url:`). */
+  go2rtcUrl: string;
 }
 
 export interface Owner {
   name: string;
   username: string;
   password: string;
+}
+
+/**
+ * Browsers and Home Assistant ask STUN servers for their public address before a
+ * WebRTC stream; Home Assistant's default is on the internet. The demo and the tests
+ * stay on this machine: a STUN address on 127.0.0.1 where nothing answers.
+ */
+const localIceServers = ["  webrtc:", "    ice_servers:", '      - url: "stun:127.0.0.1:3478"'];
+/** go2rtc's address changes with every start, so it lives in a file of its own. */
+const go2rtcInclude = "go2rtc: !include go2rtc.yaml";
+
+/** Point Home Assistant at this start's go2rtc; configurations from before live view get the rest. */
+function ensureLiveViewConfig(configuration: string, go2rtcUrl: string): void {
+  let text = readFileSync(configuration, "utf8");
+  if (!/^ {2}webrtc:/m.test(text)) {
+    text = text.replace(/^homeassistant:\n/m, `homeassistant:\n${localIceServers.join("\n")}\n`);
+  }
+  if (!/^go2rtc:/m.test(text)) text += `${go2rtcInclude}\n`;
+  writeFileSync(configuration, text);
+  writeFileSync(join(dirname(configuration), "go2rtc.yaml"), `url: ${go2rtcUrl}\n`);
 }
 
 function linkIntegration(customComponents: string, name: string, source: string): void {
@@ -65,6 +87,7 @@ export function prepareConfigDir(options: HomeAssistantOptions): void {
         "  time_zone: Europe/Berlin",
         "  country: DE",
         "  unit_system: metric",
+        ...localIceServers,
         "http:",
         "  server_host: 127.0.0.1",
         `  server_port: ${options.port}`,
@@ -73,6 +96,7 @@ export function prepareConfigDir(options: HomeAssistantOptions): void {
         "automation: !include automations.yaml",
         "input_boolean: !include input_boolean.yaml",
         ...blueprintIntegrations.map((name) => `${name}:`),
+        go2rtcInclude,
         "logbook:",
         "logger:",
         "  default: warning",
@@ -86,6 +110,7 @@ export function prepareConfigDir(options: HomeAssistantOptions): void {
   const text = readFileSync(configuration, "utf8");
   const missing = blueprintIntegrations.filter((name) => !new RegExp(`^${name}:`, "m").test(text));
   if (missing.length > 0) appendFileSync(configuration, missing.map((name) => `${name}:\n`).join(""));
+  ensureLiveViewConfig(configuration, options.go2rtcUrl);
   const starters: Record<string, string> = {
     "automations.yaml": "[]\n",
     "input_boolean.yaml": "guest_mode:\n  name: Guest mode\n  icon: mdi:account-clock\n",

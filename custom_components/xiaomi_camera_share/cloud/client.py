@@ -246,6 +246,10 @@ class XiaomiCloudClient:
             raise ReadOnlyClientError(f"{path} is not a read")
         return await self._call(region, path, data)
 
+    async def signed_read(self, region: Region, path: str, data: dict[str, Any]) -> Any:
+        """Any other signed call that changes no share (the live view keys of ``p2p.py``)."""
+        return await self._call(region, path, data)
+
     # --- plumbing ---------------------------------------------------------------
 
     def _pid(self, region: Region, did: str, pid: int | None) -> int:

@@ -116,6 +116,7 @@ class Device:
     permit_level: int = int(PermitLevel.OWNER)
     owner_id: str | None = None
     owner_nickname: str | None = None
+    localip: str | None = None
 
     @property
     def is_camera(self) -> bool:

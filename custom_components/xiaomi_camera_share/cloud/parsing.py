@@ -101,6 +101,7 @@ def parse_device(item: Any, region: Region) -> Device:
         permit_level=int(PermitLevel.OWNER) if permit_level is None else permit_level,
         owner_id=str(owner_id) if owner_id not in (None, "") else None,
         owner_nickname=_text(owner_entry.get("nickname")) or None,
+        localip=_text(entry.get("localip")) or None,
     )
 
 

@@ -7,6 +7,7 @@ import { ShareStatus, type Region } from "../state/model.ts";
 import type { Store } from "../state/store.ts";
 import { inviteJson, isListedForOwner, listedShareeJson, shareeJson, visibleDevices } from "./device-json.ts";
 import { openCall } from "./envelope.ts";
+import { keyExchangeEndpoint } from "./p2p.ts";
 
 type Data = Record<string, unknown>;
 type Endpoint = (store: Store, userId: string, region: Region, data: Data) => unknown;
@@ -122,7 +123,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
 export function handleAppApi(ctx: SimContext, req: SimRequest, region: Region): Reply {
   if (!req.path.startsWith("/app/")) return notFound();
   const path = req.path.slice("/app".length);
-  const endpoint = ENDPOINTS[path];
+  const endpoint = ENDPOINTS[path] ?? keyExchangeEndpoint(ctx.p2p, path);
   if (!endpoint) return notFound();
   if (req.method !== "POST") return reply(405, "method not allowed");
   const call = openCall(ctx, req, path);

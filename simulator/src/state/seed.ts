@@ -32,7 +32,8 @@ const camera = (
   region,
   ownerId,
   mac: `02:00:00:00:00:${index.toString(16).padStart(2, "0").toUpperCase()}`,
-  localip: `192.0.2.${index}`,
+  // Every camera "lives" on this machine: live view dials only 127.0.0.1.
+  localip: "127.0.0.1",
   token: `${index.toString(16).padStart(2, "0")}`.repeat(16),
   isOnline: true,
   pid: "0",
