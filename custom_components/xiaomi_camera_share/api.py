@@ -64,6 +64,12 @@ def _override() -> str | None:
     return os.environ.get(CLOUD_OVERRIDE_ENV) or None
 
 
+def cloud_override_refused() -> bool:
+    """Whether a development override is set that logins must not be sent to."""
+    override = _override()
+    return override is not None and not override_is_safe(override)
+
+
 def _endpoints() -> Endpoints:
     """Real Xiaomi hosts, unless the development override points elsewhere (safely)."""
     override = _override()

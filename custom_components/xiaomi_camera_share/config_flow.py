@@ -170,6 +170,8 @@ class XiaomiCameraShareConfigFlow(ConfigFlow, domain=DOMAIN):
 
     async def async_step_user(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Choose how to log in; QR is first because it needs no captcha or code."""
+        if api.cloud_override_refused():
+            return self.async_abort(reason="cloud_override_unsafe")
         return self.async_show_menu(step_id="user", menu_options=["qr", "password"])
 
     async def async_step_reauth(self, entry_data: Mapping[str, Any]) -> ConfigFlowResult:
@@ -178,6 +180,8 @@ class XiaomiCameraShareConfigFlow(ConfigFlow, domain=DOMAIN):
 
     async def async_step_reauth_confirm(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Log in again with the same account."""
+        if api.cloud_override_refused():
+            return self.async_abort(reason="cloud_override_unsafe")
         return self.async_show_menu(step_id="reauth_confirm", menu_options=["qr", "password"])
 
     async def async_step_reconfigure(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:

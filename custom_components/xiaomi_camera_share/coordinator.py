@@ -6,6 +6,7 @@ import asyncio
 import logging
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING, Any, Final
 
 from homeassistant.exceptions import ConfigEntryAuthFailed
@@ -19,7 +20,7 @@ from .const import CONF_SCAN_INTERVAL, DEFAULT_SCAN_INTERVAL, DOMAIN
 from .entry_data import entry_regions
 
 if TYPE_CHECKING:
-    from collections.abc import Coroutine
+    from collections.abc import Callable, Coroutine
 
     from homeassistant.config_entries import ConfigEntry
     from homeassistant.core import HomeAssistant
@@ -121,7 +122,7 @@ class AccountCoordinator(TimestampDataUpdateCoordinator[AccountSnapshot]):
             async with asyncio.TaskGroup() as group:
                 region_reads = [group.create_task(self._read_region(region, limit)) for region in regions]
                 invite_reads = [
-                    group.create_task(_bounded(limit, self.client.get_invites(region)))
+                    group.create_task(_bounded(limit, partial(self.client.get_invites, region)))
                     for region in invite_regions
                 ]
         except ExceptionGroup as group_error:
@@ -142,11 +143,11 @@ class AccountCoordinator(TimestampDataUpdateCoordinator[AccountSnapshot]):
         self, region: Region, limit: asyncio.Semaphore
     ) -> tuple[dict[str, Device], dict[str, list[Sharee]]]:
         """The cameras of one region, and who each owned one is shared with."""
-        devices = await _bounded(limit, self.client.get_devices(region))
+        devices = await _bounded(limit, partial(self.client.get_devices, region))
         cameras = {d.did: d for d in devices if d.is_camera}
         if not any(d.is_owned for d in cameras.values()):
             return cameras, {}
-        return cameras, _live_sharees(cameras, await _bounded(limit, self.client.get_shares(region)))
+        return cameras, _live_sharees(cameras, await _bounded(limit, partial(self.client.get_shares, region)))
 
     async def async_read_shares(self, regions: set[Region], cameras: set[str]) -> None:
         """Re-read only who cameras are shared with (whole regions, or single cameras), and publish it.
@@ -160,9 +161,13 @@ class AccountCoordinator(TimestampDataUpdateCoordinator[AccountSnapshot]):
         singles = {did: self.data.cameras[did] for did in cameras if did in self.data.cameras}
         try:
             async with asyncio.TaskGroup() as group:
-                lists = {r: group.create_task(_bounded(limit, self.client.get_shares(r))) for r in regions}
+                lists = {
+                    r: group.create_task(_bounded(limit, partial(self.client.get_shares, r))) for r in regions
+                }
                 ones = {
-                    did: group.create_task(_bounded(limit, self.client.get_device_sharees(d.region, did)))
+                    did: group.create_task(
+                        _bounded(limit, partial(self.client.get_device_sharees, d.region, did))
+                    )
                     for did, d in singles.items()
                 }
         except ExceptionGroup as group_error:
@@ -182,9 +187,11 @@ class AccountCoordinator(TimestampDataUpdateCoordinator[AccountSnapshot]):
         self.async_update_listeners()
 
 
-async def _bounded[T](limit: asyncio.Semaphore, call: Coroutine[Any, Any, T]) -> T:
+async def _bounded[T](limit: asyncio.Semaphore, call: Callable[[], Coroutine[Any, Any, T]]) -> T:
+    # The request is made only once a slot is free: a task cancelled while it waits
+    # leaves no coroutine behind that was never awaited.
     async with limit:
-        return await call
+        return await call()
 
 
 def _live_sharees(cameras: dict[str, Device], shares: dict[str, list[Sharee]]) -> dict[str, list[Sharee]]:

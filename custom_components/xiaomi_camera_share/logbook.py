@@ -12,15 +12,17 @@ from .const import DOMAIN, EVENT_NAME, EventType
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+# The logbook is open to every user, so its lines name the camera, never the person:
+# who can watch what stays in the card's history, which only admins see.
 MESSAGES: Final[dict[str, str]] = {
-    EventType.INVITE_SENT: "invited {nickname} to {camera}",
-    EventType.SHARE_ACCEPTED: "{nickname} accepted {camera}",
-    EventType.SHARE_DECLINED: "{nickname} declined {camera}",
-    EventType.SHARE_REVOKED: "stopped sharing {camera} with {nickname}",
-    EventType.SHARE_EXPIRED: "timed access of {nickname} to {camera} ended",
-    EventType.INVITE_RECEIVED: "{nickname} invited this account to {camera}",
-    EventType.INVITE_ACCEPTED: "accepted {camera} from {nickname}",
-    EventType.INVITE_DECLINED: "declined {camera} from {nickname}",
+    EventType.INVITE_SENT: "sent an invite to {camera}",
+    EventType.SHARE_ACCEPTED: "an invite to {camera} was accepted",
+    EventType.SHARE_DECLINED: "an invite to {camera} was declined",
+    EventType.SHARE_REVOKED: "stopped a share of {camera}",
+    EventType.SHARE_EXPIRED: "a timed share of {camera} ended",
+    EventType.INVITE_RECEIVED: "this account was invited to {camera}",
+    EventType.INVITE_ACCEPTED: "accepted an invite to {camera}",
+    EventType.INVITE_DECLINED: "declined an invite to {camera}",
     EventType.ACTION_FAILED: "could not change sharing of {camera} ({message})",
 }
 
@@ -30,7 +32,6 @@ def describe(event: Event) -> dict[str, str]:
     data = event.data
     template = MESSAGES.get(data.get("type", ""), "changed sharing of {camera}")
     message = template.format(
-        nickname=data.get("nickname") or data.get("user_id") or "someone",
         camera=data.get("camera_name") or data.get("did") or "a camera",
         message=data.get("message") or "unknown error",
     )

@@ -36,12 +36,21 @@ ATTR_REGION: Final = "region"
 
 
 def _time_period(value: Any) -> timedelta:
-    """A duration; one too large to represent is refused later as too long, not a crash."""
+    """A duration; one too large to represent is refused later as too long (or short), not a crash."""
     try:
         period: timedelta = cv.time_period(value)
     except OverflowError:
-        return timedelta.max
+        return timedelta.min if _negative(value) else timedelta.max
     return period
+
+
+def _negative(value: Any) -> bool:
+    """Whether a duration too large to represent points into the past."""
+    if isinstance(value, dict):
+        return any(_negative(part) for part in value.values())
+    if isinstance(value, int | float):
+        return value < 0
+    return str(value).strip().startswith("-")
 
 
 DEVICES = vol.All(cv.ensure_list, [cv.string])
