@@ -39,11 +39,6 @@ GARDEN = Camera("681000002", "Garden", OWNER.user_id, model="isa.camera.hlc7")
 QR_HOLD_SECONDS = 0.2
 
 
-# A known bug, kept visible: api.py creates the one web session during the setup of
-# the first account, so Home Assistant closes it when that account unloads (reload,
-# options, reauth, removal), and every later cloud request fails with "Session is
-# closed". The tests marked with this check the right behaviour and fail until
-# api.py is fixed; strict, so a fix turns them red until the mark is removed.
 @pytest.fixture(autouse=True)
 def auto_enable_custom_integrations(enable_custom_integrations: None) -> None:
     """Load the integration from custom_components/."""
