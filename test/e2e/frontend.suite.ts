@@ -264,15 +264,16 @@ export function frontendSuite(stack: () => Stack): void {
     });
 
     it("shows an invite accepted on the other phone while the card is open, without a refresh", async () => {
-      const nursery = { did: "501000003", name: "Nursery" };
+      // The living room: free again after the revoke above (the run's timed share holds the nursery).
+      const camera = { did: livingRoom, name: "Living room" };
       const connection = stack().connection;
       await callIntegrationService(connection, "share", {
-        device_id: await cameraDeviceId(connection, nursery.did),
+        device_id: await cameraDeviceId(connection, camera.did),
         recipient: guestUserId,
       });
       await page.goto(`${stack().baseUrl}/camera-share/cameras`);
-      const tileOfNursery = tile(page, nursery.name);
-      await tileOfNursery.locator(".chip.pending").waitFor();
+      const tileOfCamera = tile(page, camera.name);
+      await tileOfCamera.locator(".chip.pending").waitFor();
 
       // The guest's Mi Home app is the simulator's page: no account of theirs is configured here.
       const phone = await browser.context.newPage();
@@ -280,17 +281,17 @@ export function frontendSuite(stack: () => Stack): void {
       const accepted = performance.now();
       await phone
         .locator("div.card")
-        .filter({ hasText: nursery.name })
+        .filter({ hasText: camera.name })
         .getByRole("button", { name: "Accept" })
         .click();
-      await pendingShare(stack(), nursery.did, guestUserId, ShareStatus.accepted);
-      await tileOfNursery.locator(".chip.accepted").waitFor({ timeout: 45_000 });
+      await pendingShare(stack(), camera.did, guestUserId, ShareStatus.accepted);
+      await tileOfCamera.locator(".chip.accepted").waitFor({ timeout: 45_000 });
       measured["Accept on the other phone → the card shows access (ms)"] = Math.round(
         performance.now() - accepted,
       );
       await phone.close();
       await callIntegrationService(connection, "revoke", {
-        device_id: await cameraDeviceId(connection, nursery.did),
+        device_id: await cameraDeviceId(connection, camera.did),
         recipient: guestUserId,
       });
     });
