@@ -2,7 +2,8 @@
 // → Add integration → Xiaomi Camera Share. The QR code is read off the screen the way a phone
 // reads it, with the browser offline and under a content policy that allows no image from
 // elsewhere; the regions start from the home's country; the password path meets a captcha, a
-// wrong password and a verification code.
+// wrong password and a verification code; the integration's page changes the regions and, once
+// Xiaomi stops taking the stored login, logs in again.
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -314,6 +315,51 @@ export function setupFlowSuite(stack: () => Stack): void {
       added.push((await entryTitled(`${verify.nickname} (${verify.userId})`)).entry_id);
       await dialog.getByRole("button", { name: /finish/i }).click();
       await dialog.locator("ha-dialog").waitFor({ state: "detached" });
+    });
+
+    it("changes the regions and logs in again from the integration's page", async () => {
+      const title = `${europe.nickname} (${europe.userId})`;
+      const entry = await entryTitled(title);
+      await page.goto(`${stack().baseUrl}/config/integrations/integration/${integrationDomain}`);
+      const row = page.locator("ha-config-entry-row").filter({ hasText: title });
+      await row.getByRole("button", { name: "Menu", exact: true }).first().click();
+      await page.getByRole("menuitem", { name: "Reconfigure" }).click();
+      const dialog = page.locator("dialog-data-entry-flow");
+      await dialog.getByText("Choose the regions where this account keeps cameras.").waitFor();
+      assert.deepEqual(await tickedRegions(dialog), ["Europe"]);
+      await dialog.getByText("Mainland China", { exact: true }).click();
+      assert.deepEqual(await tickedRegions(dialog), ["Mainland China", "Europe"]);
+      await submit(dialog);
+      await dialog.getByText(/Reconfiguration was successful|Regions changed/).waitFor();
+      await dialogSnapshot(dialog, "setup-reconfigure-done");
+      await dialog.locator("ha-dialog-footer").getByRole("button", { name: "Close" }).click();
+      await dialog.locator("ha-dialog").waitFor({ state: "detached" });
+
+      // Xiaomi stops taking the stored login (a password change): Home Assistant asks to log in again.
+      await control(stack().simulator, "passtoken/revoke", { userId: europe.userId });
+      await fetch(`${stack().baseUrl}/api/config/config_entries/entry/${entry.entry_id}/reload`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${stack().token}` },
+      });
+      await page.goto(`${stack().baseUrl}/config/integrations/dashboard`);
+      // The integration asks for attention, with Home Assistant's own button to log in again.
+      const again = page.getByRole("button", { name: /reconfigure|re-?authenticate/i }).first();
+      await again.waitFor();
+      await snapshot(page, "setup-reauth-needed");
+      await again.click();
+      await dialog.getByText("The Xiaomi login of this account no longer works.").waitFor();
+      await dialog.getByText("Scan a QR code with the Mi Home app").click();
+      const picture = dialog.locator("ha-markdown img");
+      await loadedPicture(picture);
+      const loginUrl = await readQrCode(picture);
+      assert.ok(loginUrl, "the picture holds a QR code");
+      await control(stack().simulator, "qr/scan", {
+        userId: europe.userId,
+        ticket: new URL(loginUrl).searchParams.get("ticket"),
+      });
+      await dialog.getByText(/Re-?authentication was successful|Logged in again/).waitFor();
+      await dialogSnapshot(dialog, "setup-reauth-done");
+      await dialog.locator("ha-dialog-footer").getByRole("button", { name: "Close" }).click();
     });
   });
 }
