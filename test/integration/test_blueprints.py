@@ -31,7 +31,7 @@ from custom_components.xiaomi_camera_share.repairs import (
     async_install_blueprints,
     blueprint_path,
 )
-from custom_components.xiaomi_camera_share.services import (
+from custom_components.xiaomi_camera_share.service_schemas import (
     INVITE_SCHEMA,
     REVOKE_SCHEMA,
     SET_EXPIRY_SCHEMA,
