@@ -103,6 +103,29 @@ describe("share dialog", () => {
     expect(text(deep(dialog, ".result"))).to.equal("Invite sent to Grandma.");
   });
 
+  it("sends View only as view_only once chosen back, and each fixed duration as its hours", async () => {
+    for (const [choice, hours] of [
+      ["1h", 1],
+      ["1d", 24],
+      ["1w", 168],
+    ] as const) {
+      const { fake, dialog } = await openShare();
+      await type(dialog, "3000003");
+      await lookUp(dialog);
+      await click(dialog, "ha-radio-option[value=control]");
+      await click(dialog, "ha-radio-option[value=view_only]");
+      await choose(dialog, "#duration", choice);
+      await click(dialog, "#send");
+      expect(fake.serviceCalls.at(-1)?.data).to.deep.equal({
+        device_id: ["device-1"],
+        recipient: "3000003",
+        permission: "view_only",
+        duration: { hours },
+      });
+      cleanup();
+    }
+  });
+
   it("shares with a saved recipient by user id, view-only and permanent by default", async () => {
     const { fake, dialog } = await openShare(
       {},
