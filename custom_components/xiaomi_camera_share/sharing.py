@@ -274,15 +274,22 @@ class AccountSharing:
             self.check_share(device, recipient, permission, auto_accept=auto_accept)
         peer = self._context.peers(recipient.user_id)
         involved = [self, *([peer] if peer else [])]
+        expiries = self._context.expiries
+        # Each pair's expiry before this share: a refusal must not cost an earlier share its end.
+        before = {d.did: expiries.find(self.entry_id, d.did, recipient.user_id) for d in devices}
         if until is not None:
             # Written ahead: if the cloud makes a share but its answer is lost, the share
             # still ends on time. A refresh forgets the record if the share never came.
             for device in devices:
-                await self._context.expiries.async_set(self._expiry(device, recipient, permission, until))
+                await expiries.async_set(self._expiry(device, recipient, permission, until))
         outcomes: list[ShareOutcome] = []
         for group in _by_region(devices):
             attempt = await self._async_invite(group, recipient, permission)
             for device in attempt.invited:
+                if until is None and before[device.did] is not None:
+                    # A new invite went out, so the share that expiry was for is gone; it
+                    # must not end this one.
+                    await expiries.async_cancel(self.entry_id, device.did, recipient.user_id)
                 self._record(
                     EventType.INVITE_SENT, device, recipient, permission=permission.value, expires_at=until
                 )
@@ -298,7 +305,11 @@ class AccountSharing:
             settled = {o.did for o in outcomes} | {d.did for d in attempt.uncertain}
             for device in devices:
                 if until is not None and device.did not in settled:
-                    await self._context.expiries.async_cancel(self.entry_id, device.did, recipient.user_id)
+                    # Refused: the pair keeps the end it had (a share the cloud still holds).
+                    if (earlier := before[device.did]) is not None:
+                        await expiries.async_set(earlier)
+                    else:
+                        await expiries.async_cancel(self.entry_id, device.did, recipient.user_id)
             self._learn_refusal(failed, permission, err)
             self._record(EventType.ACTION_FAILED, failed, recipient, message=err.key)
             if outcomes:

@@ -1,0 +1,76 @@
+"""Sharing a camera with someone again keeps each share's own end.
+
+The expiry of a share is forgotten by the refresh that shows the share gone, but only
+when that refresh began after the expiry was written; until then it is kept, since a
+share asked for after a refresh began cannot show in it yet. When the same camera is
+shared with the same person again in that time, the old expiry must not end the new
+share: a new invite proves the old share is gone. And when the cloud refuses the new
+share because the old one is still there (Home Assistant did not know of it yet), the
+old share keeps its end.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from homeassistant.exceptions import HomeAssistantError
+
+from .conftest import FRONT_DOOR, GUEST, OWNER, add_account
+from .helpers import advance, call, device_id, stored_expiries
+
+if TYPE_CHECKING:
+    from homeassistant.core import HomeAssistant
+
+    from .simulator import Simulator, World
+
+
+async def _live(simulator: Simulator) -> list[tuple[str, str]]:
+    return [(s.sharee, s.status) for s in await simulator.shares(FRONT_DOOR.did) if s.status != "rejected"]
+
+
+async def test_an_expiry_set_on_a_declined_invite_does_not_end_the_next_permanent_share(
+    hass: HomeAssistant, simulator: Simulator, world: World, hass_storage: dict[str, Any]
+) -> None:
+    invite = world.share(FRONT_DOOR, GUEST, accepted=False)
+    await simulator.seed(world)
+    entry = await add_account(hass, simulator, OWNER)
+    front_door = device_id(hass, entry.entry_id, FRONT_DOOR.did)
+    # The owner gives the waiting invite an end; the guest declines it in the Mi Home app.
+    await call(
+        hass, "set_expiry", {"device_id": front_door, "recipient": GUEST.user_id, "duration": {"minutes": 10}}
+    )
+    await simulator.respond(invite, accept=False)
+    await advance(hass, timedelta(seconds=30))  # a quick read (an invite waited) shows the decline
+
+    await call(hass, "share", {"device_id": front_door, "recipient": GUEST.user_id})  # for good, this time
+    assert await _live(simulator) == [(GUEST.user_id, "pending")]
+    assert stored_expiries(hass_storage) == []
+
+    await advance(hass, timedelta(minutes=15))  # past the old end
+    assert await _live(simulator) == [(GUEST.user_id, "pending")]
+
+
+async def test_a_second_share_the_cloud_refuses_leaves_the_first_ones_expiry(
+    hass: HomeAssistant, simulator: Simulator, world: World, hass_storage: dict[str, Any]
+) -> None:
+    await simulator.seed(world)
+    entry = await add_account(hass, simulator, OWNER)
+    front_door = device_id(hass, entry.entry_id, FRONT_DOOR.did)
+    # The refresh after the first share fails, so Home Assistant does not know of it yet.
+    await simulator.fault("status", "/share/device_share_list", status=503, count=1)
+    await call(
+        hass, "share", {"device_id": front_door, "recipient": GUEST.user_id, "duration": {"minutes": 10}}
+    )
+    [first] = stored_expiries(hass_storage)
+
+    # The automation fires again: the cloud answers that an invite waits.
+    with pytest.raises(HomeAssistantError):
+        await call(
+            hass, "share", {"device_id": front_door, "recipient": GUEST.user_id, "duration": {"hours": 5}}
+        )
+    assert [r["expires_at"] for r in stored_expiries(hass_storage)] == [first["expires_at"]]
+
+    await advance(hass, timedelta(minutes=11))
+    assert await _live(simulator) == []
