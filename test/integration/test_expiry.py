@@ -5,17 +5,20 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
+from homeassistant.core import callback
+from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from homeassistant.util import dt as dt_util
 from pytest_homeassistant_custom_component.common import async_capture_events
 
-from custom_components.xiaomi_camera_share.const import DOMAIN, EVENT_NAME
+from custom_components.xiaomi_camera_share.const import DOMAIN, EVENT_NAME, SIGNAL_STATE_CHANGED
 
 from .conftest import FRONT_DOOR, GUEST, OWNER, make_entry, setup_entry
 from .helpers import STORAGE_KEY, advance, call, device_id, stored_expiries, types
 
 if TYPE_CHECKING:
+    import pytest
     from homeassistant.core import HomeAssistant
-    from homeassistant.helpers import issue_registry as ir
     from pytest_homeassistant_custom_component.common import MockConfigEntry
 
     from .simulator import Simulator, World
@@ -240,3 +243,119 @@ async def test_a_timed_share_that_outlives_its_removed_account_is_reported(
 def _expiry_issues(issue_registry: ir.IssueRegistry) -> list[ir.IssueEntry]:
     """Repair issues about timed shares (the blueprint offer and the cloud override are other matters)."""
     return [i for i in issue_registry.issues.values() if i.translation_key.startswith("expiry_")]
+
+
+async def test_a_failing_expiry_is_logged_repaired_and_recorded_in_full(
+    hass: HomeAssistant,
+    simulator: Simulator,
+    owner_entry: MockConfigEntry,
+    issue_registry: ir.IssueRegistry,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    await _share_for(hass, owner_entry.entry_id, {"minutes": 1})
+    events = async_capture_events(hass, EVENT_NAME)
+    await simulator.fault("status", REVOKE, status=503)
+    await advance(hass, timedelta(minutes=2))
+    assert (
+        "Could not end the timed share of Front door with Bob (cannot_connect); trying again in 0:01:00"
+        in caplog.text
+    )
+    await advance(hass, timedelta(minutes=4))
+    await advance(hass, timedelta(minutes=8))
+    [issue] = _expiry_issues(issue_registry)
+    assert (issue.is_fixable, issue.severity) == (False, ir.IssueSeverity.ERROR)
+    [failed] = events
+    assert failed.data == {
+        "type": "action_failed",
+        "entry_id": owner_entry.entry_id,
+        "did": FRONT_DOOR.did,
+        "camera_name": "Front door",
+        "user_id": GUEST.user_id,
+        "nickname": "Bob",
+        "permission": None,
+        "expires_at": None,
+        "message": "expiry_failed",
+    }
+
+
+async def test_an_expiry_the_cloud_refuses_for_a_lost_login_asks_to_log_in(
+    hass: HomeAssistant, simulator: Simulator, owner_entry: MockConfigEntry, issue_registry: ir.IssueRegistry
+) -> None:
+    await _share_for(hass, owner_entry.entry_id, {"minutes": 1})
+    await simulator.revoke_pass_tokens(OWNER)
+    await simulator.expire_service_tokens()
+    await advance(hass, timedelta(minutes=2))
+    await advance(hass, timedelta(minutes=4))
+    await advance(hass, timedelta(minutes=8))
+    [issue] = _expiry_issues(issue_registry)
+    assert issue.translation_key == "expiry_failed_auth"
+    assert issue.translation_placeholders is not None
+    assert issue.translation_placeholders["error"] == "auth_expired"
+
+
+async def test_an_overdue_share_of_an_account_that_cannot_act_is_repaired_naming_it(
+    hass: HomeAssistant,
+    simulator: Simulator,
+    world: World,
+    hass_storage: dict[str, Any],
+    issue_registry: ir.IssueRegistry,
+) -> None:
+    entry = await _restart_with_stored_expiry(simulator, world, hass_storage, timedelta(minutes=1))
+    await setup_entry(hass, entry)
+    await hass.config_entries.async_unload(entry.entry_id)
+    await advance(hass, timedelta(minutes=5))
+    [issue] = _expiry_issues(issue_registry)
+    assert issue.issue_id == f"expiry_failed_{entry.entry_id}_{FRONT_DOOR.did}_{GUEST.user_id}"
+    assert (issue.translation_key, issue.is_fixable, issue.severity) == (
+        "expiry_overdue",
+        False,
+        ir.IssueSeverity.ERROR,
+    )
+    assert issue.translation_placeholders == {"camera": "Front door", "person": "Bob", "account": entry.title}
+    # Once the account can act, the share ends and the repair goes.
+    await hass.config_entries.async_setup(entry.entry_id)
+    await advance(hass, timedelta(minutes=5))
+    assert await _front_door_sharees(simulator) == []
+    assert not _expiry_issues(issue_registry)
+
+
+async def test_an_overdue_share_of_an_account_asked_to_log_in_again_says_so(
+    hass: HomeAssistant,
+    simulator: Simulator,
+    world: World,
+    hass_storage: dict[str, Any],
+    issue_registry: ir.IssueRegistry,
+) -> None:
+    entry = await _restart_with_stored_expiry(simulator, world, hass_storage, timedelta(minutes=1))
+    await setup_entry(hass, entry)
+    await hass.config_entries.async_unload(entry.entry_id)
+    entry.async_start_reauth(hass)
+    await hass.async_block_till_done()
+    await advance(hass, timedelta(minutes=5))
+    [issue] = _expiry_issues(issue_registry)
+    assert issue.translation_key == "expiry_overdue_auth"
+    assert issue.translation_placeholders == {"camera": "Front door", "person": "Bob", "account": entry.title}
+
+
+async def test_timed_shares_are_stamped_and_announced_as_they_change(
+    hass: HomeAssistant, simulator: Simulator, owner_entry: MockConfigEntry, hass_storage: dict[str, Any]
+) -> None:
+    announced: list[None] = []
+
+    @callback
+    def heard() -> None:
+        announced.append(None)
+
+    async_dispatcher_connect(hass, SIGNAL_STATE_CHANGED, heard)
+    before = dt_util.utcnow()
+    await _share_for(hass, owner_entry.entry_id, {"hours": 1})
+    [record] = stored_expiries(hass_storage)
+    set_at = dt_util.parse_datetime(record["set_at"])
+    assert set_at is not None
+    assert before <= set_at <= dt_util.utcnow()
+    assert announced
+    announced.clear()
+    front_door = device_id(hass, owner_entry.entry_id, FRONT_DOOR.did)
+    await call(hass, "set_expiry", {"device_id": front_door, "recipient": GUEST.user_id})
+    assert stored_expiries(hass_storage) == []
+    assert announced

@@ -1,0 +1,109 @@
+"""The parsing of app API results and the typed errors, read directly: each rule of the contract.
+
+The client's tests reach these through HTTP; here each promise of a function is pinned on its
+own, down to the words a malformed answer is reported with.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from custom_components.xiaomi_camera_share.cloud.api_errors import (
+    PROFILE,
+    SHARE_REQUEST,
+    SHARE_RESPONSE,
+    error_for,
+    says_token_expired,
+)
+from custom_components.xiaomi_camera_share.cloud.errors import (
+    ApiError,
+    CaptchaRequiredError,
+    CaptchaWrongError,
+    DeviceNotShareableError,
+    InviteExpiredError,
+    MalformedResponseError,
+    PermissionDeniedError,
+    UserNotFoundError,
+    XiaomiCloudError,
+)
+from custom_components.xiaomi_camera_share.cloud.models import BatchShareOutcome
+from custom_components.xiaomi_camera_share.cloud.parsing import failed_revocations, parse_batch_result
+
+
+def test_failed_revocations_are_the_dids_whose_ret_is_not_1() -> None:
+    result = {"list": [{"did": "1", "ret": 1}, {"did": 2, "ret": 0}, {"did": "3", "ret": "1"}, {"did": "4"}]}
+    assert failed_revocations(result) == ["2", "4"]
+    assert failed_revocations({}) == []
+    assert failed_revocations({"list": []}) == []
+
+
+@pytest.mark.parametrize(
+    ("result", "message"),
+    [
+        ("nope", "the result is not an object"),
+        ({"list": {"did": "1"}}, "the revoke list is not a list"),
+        ({"list": [["1"]]}, "a revoke result is not an object"),
+    ],
+)
+def test_a_malformed_revoke_answer_says_what_is_wrong(result: Any, message: str) -> None:
+    with pytest.raises(MalformedResponseError) as caught:
+        failed_revocations(result)
+    assert str(caught.value) == message
+
+
+def test_a_batch_answer_reads_1_as_invited_0_as_already_shared_and_anything_else_as_refused() -> None:
+    answer = {"u1": {"a": 1, "b": 0, "c": -1, "d": True, "e": None, "f": "1"}}
+    result = parse_batch_result(answer, ["a", "b", "c", "d", "e", "f", "g"], ["u1", "u2"])
+    assert {did: result.outcome(did, "u1") for did in "abcdefg"} == {
+        "a": BatchShareOutcome.INVITED,
+        "b": BatchShareOutcome.ALREADY_SHARED,
+        "c": BatchShareOutcome.REFUSED,
+        "d": BatchShareOutcome.REFUSED,
+        "e": BatchShareOutcome.REFUSED,
+        "f": BatchShareOutcome.INVITED,
+        "g": BatchShareOutcome.NOT_REPORTED,
+    }
+    assert result.outcome("a", "u2") is BatchShareOutcome.NOT_REPORTED
+    assert result.codes == {
+        ("a", "u1"): 1,
+        ("b", "u1"): 0,
+        ("c", "u1"): -1,
+        ("d", "u1"): None,
+        ("e", "u1"): None,
+        ("f", "u1"): 1,
+    }
+    assert parse_batch_result(None, ["a"], ["u1"]).outcome("a", "u1") is BatchShareOutcome.NOT_REPORTED
+    with pytest.raises(MalformedResponseError, match=r"^the batch result is not an object$"):
+        parse_batch_result([1], ["a"], ["u1"])
+
+
+def test_an_error_answer_becomes_its_typed_error_with_the_clouds_words_and_code() -> None:
+    not_found = error_for(PROFILE, -8, "no such user")
+    assert type(not_found) is UserNotFoundError
+    assert (str(not_found), not_found.code) == ("no such user", -8)
+    refused = error_for(SHARE_REQUEST, -1, "")
+    assert type(refused) is DeviceNotShareableError
+    assert (str(refused), refused.code) == ("the cloud answered code -1", -1)
+    assert type(error_for("/share/other", -1, "x")) is PermissionDeniedError
+    assert type(error_for(SHARE_RESPONSE, -6, "x")) is InviteExpiredError
+    unknown = error_for(SHARE_RESPONSE, -99, "odd")
+    assert type(unknown) is ApiError
+    assert (str(unknown), unknown.code) == ("odd", -99)
+
+
+def test_an_expired_token_is_told_by_code_or_by_message() -> None:
+    assert says_token_expired({"code": 3})
+    assert says_token_expired({"code": 0, "message": "Auth Err"})
+    assert says_token_expired({"description": "invalid signature"})
+    assert not says_token_expired({"code": -1, "message": "refused"})
+    assert not says_token_expired({})
+
+
+def test_errors_keep_the_message_and_code_and_name_themselves_by_key_without_one() -> None:
+    assert (str(XiaomiCloudError()), XiaomiCloudError().code) == ("cloud_error", None)
+    captcha = CaptchaRequiredError("type the letters", code=87001, challenge=b"png")
+    assert (str(captcha), captcha.code, captcha.challenge) == ("type the letters", 87001, b"png")
+    wrong = CaptchaWrongError(code=87001)
+    assert (str(wrong), wrong.code, wrong.challenge) == ("captcha_wrong", 87001, None)
