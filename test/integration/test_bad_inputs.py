@@ -235,3 +235,6 @@ async def test_bad_input(
     # The message is translated: English text, not the key.
     assert str(err.value)
     assert key not in str(err.value)
+    # Every placeholder is filled, and with a name, not with nothing.
+    assert "{" not in str(err.value)
+    assert "None" not in str(err.value)

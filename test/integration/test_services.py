@@ -10,7 +10,21 @@ from homeassistant.core import Context, HomeAssistant
 from homeassistant.exceptions import HomeAssistantError, Unauthorized
 from pytest_homeassistant_custom_component.common import MockConfigEntry, MockUser, async_capture_events
 
+from custom_components.xiaomi_camera_share.cloud.errors import (
+    AlreadySharedError,
+    ApiError,
+    CloudConnectionError,
+    MalformedResponseError,
+)
+from custom_components.xiaomi_camera_share.cloud.models import BatchShareOutcome, BatchShareResult, Device
+from custom_components.xiaomi_camera_share.cloud.regions import Region
 from custom_components.xiaomi_camera_share.const import CONF_AUTO_ACCEPT_FROM, DOMAIN, EVENT_NAME
+from custom_components.xiaomi_camera_share.sharing import (
+    Recipient,
+    ShareOutcome,
+    _batch_attempt,
+    _share_failed,
+)
 
 from .conftest import FRONT_DOOR, GARDEN, GUEST, GUEST_PHONE, OWNER, STRANGER, add_account
 from .helpers import advance, call, device_id, has_camera, stored_expiries, types
@@ -427,3 +441,132 @@ async def test_a_cloud_that_stops_answering_times_out(
         await sharing
     assert err.value.translation_key == "share_unanswered"
     assert events[0].data["message"] == "timeout"
+
+
+async def test_answers_to_invites_are_recorded_for_the_account_that_answered(
+    hass: HomeAssistant, simulator: Simulator, world: World, owner_entry: MockConfigEntry
+) -> None:
+    hall = world.add_camera(Camera("682000008", "Hall", GUEST.user_id))
+    porch = world.add_camera(Camera("682000007", "Porch", GUEST.user_id))
+    world.share(hall, OWNER, accepted=False)
+    world.share(porch, OWNER, accepted=False)
+    await simulator.seed(world, keep_logins=True)
+    await call(hass, "refresh", {})
+    events = async_capture_events(hass, EVENT_NAME)
+    await call(hass, "accept_invite", {"config_entry_id": owner_entry.entry_id, "camera": hall.did})
+    await call(hass, "decline_invite", {"config_entry_id": owner_entry.entry_id, "camera": porch.did})
+    answered = [
+        {k: e.data[k] for k in ("type", "entry_id", "did", "camera_name", "user_id", "nickname", "message")}
+        for e in events
+        if e.data["type"].startswith("invite_")
+    ]
+    assert answered == [
+        {
+            "type": "invite_accepted",
+            "entry_id": owner_entry.entry_id,
+            "did": hall.did,
+            "camera_name": "Hall",
+            "user_id": GUEST.user_id,
+            "nickname": "Bob",
+            "message": None,
+        },
+        {
+            "type": "invite_declined",
+            "entry_id": owner_entry.entry_id,
+            "did": porch.did,
+            "camera_name": "Porch",
+            "user_id": GUEST.user_id,
+            "nickname": "Bob",
+            "message": None,
+        },
+    ]
+    statuses = {s.did: s.status for s in await simulator.shares()}
+    assert statuses == {hall.did: "accepted", porch.did: "rejected"}
+
+
+async def test_a_failed_answer_is_recorded_with_the_error(
+    hass: HomeAssistant, simulator: Simulator, world: World, owner_entry: MockConfigEntry
+) -> None:
+    hall = world.add_camera(Camera("682000008", "Hall", GUEST.user_id))
+    world.share(hall, OWNER, accepted=False)
+    await simulator.seed(world, keep_logins=True)
+    await call(hass, "refresh", {})
+    events = async_capture_events(hass, EVENT_NAME)
+    await simulator.fault("status", "/share/share_response", status=503)
+    with pytest.raises(HomeAssistantError):
+        await call(hass, "accept_invite", {"config_entry_id": owner_entry.entry_id, "all": True})
+    [failed] = events
+    assert {k: failed.data[k] for k in ("type", "entry_id", "did", "user_id", "message")} == {
+        "type": "action_failed",
+        "entry_id": owner_entry.entry_id,
+        "did": hall.did,
+        "user_id": GUEST.user_id,
+        "message": "cannot_connect",
+    }
+
+
+async def test_revoking_records_who_lost_access_to_which_camera(
+    hass: HomeAssistant, simulator: Simulator, world: World
+) -> None:
+    world.share(FRONT_DOOR, GUEST, accepted=True)
+    await simulator.seed(world)
+    owner_entry = await add_account(hass, simulator, OWNER)
+    events = async_capture_events(hass, EVENT_NAME)
+    front_door = device_id(hass, owner_entry.entry_id, FRONT_DOOR.did)
+    await call(hass, "revoke", {"device_id": front_door, "recipient": GUEST.user_id})
+    [revoked] = events
+    assert {k: revoked.data[k] for k in ("type", "did", "camera_name", "user_id", "nickname")} == {
+        "type": "share_revoked",
+        "did": FRONT_DOOR.did,
+        "camera_name": "Front door",
+        "user_id": GUEST.user_id,
+        "nickname": "Bob",
+    }
+
+
+def test_a_batch_answer_is_read_per_camera_and_the_first_failure_named() -> None:
+    cameras = [Device(did, f"Camera {did}", "m", Region.CN) for did in ("a", "b", "c", "d")]
+    answer = BatchShareResult(
+        outcomes={
+            ("a", "u"): BatchShareOutcome.INVITED,
+            ("b", "u"): BatchShareOutcome.ALREADY_SHARED,
+            ("c", "u"): BatchShareOutcome.REFUSED,
+        },
+        codes={("a", "u"): 1, ("b", "u"): 0, ("c", "u"): -3},
+    )
+    attempt = _batch_attempt(cameras, Recipient("u", "Bob"), answer)
+    assert [d.did for d in attempt.invited] == ["a"]
+    assert [d.did for d in attempt.uncertain] == ["d"]
+    assert attempt.failure is not None
+    failed, err = attempt.failure
+    assert failed.did == "b"
+    assert (type(err), str(err)) == (AlreadySharedError, "already shared or an invite waits")
+    refused = _batch_attempt(cameras[2:3], Recipient("u", "Bob"), answer).failure
+    assert refused is not None
+    assert (type(refused[1]), str(refused[1])) == (ApiError, "refused with -3")
+    unreported = _batch_attempt(cameras[3:], Recipient("u", "Bob"), answer)
+    assert unreported.failure is not None
+    assert (type(unreported.failure[1]), str(unreported.failure[1])) == (
+        MalformedResponseError,
+        "the batch answer does not mention the camera",
+    )
+    assert _batch_attempt(cameras[:1], Recipient("u", "Bob"), answer).failure is None
+
+
+def test_a_failed_share_says_what_was_shared_and_whether_the_cloud_answered() -> None:
+    door = Device("a", "Front door", "m", Region.CN)
+    err = CloudConnectionError("down")
+    done = [ShareOutcome("b", "Garden", "invited"), ShareOutcome("c", "Hall", "invited")]
+    stopped = _share_failed(err, door, done, timed=True, unanswered=True)
+    assert (stopped.translation_domain, stopped.translation_key) == (DOMAIN, "share_stopped_after")
+    assert stopped.translation_placeholders == {
+        "camera": "Front door",
+        "done": "Garden, Hall",
+        "error": "cannot_connect",
+    }
+    assert (
+        _share_failed(err, door, [], timed=True, unanswered=True).translation_key == "share_unanswered_timed"
+    )
+    assert _share_failed(err, door, [], timed=False, unanswered=True).translation_key == "share_unanswered"
+    plain = _share_failed(err, door, [], timed=True, unanswered=False)
+    assert plain.translation_key != "share_unanswered_timed"
