@@ -22,14 +22,23 @@ from custom_components.xiaomi_camera_share.cloud.errors import (
     CaptchaRequiredError,
     CaptchaWrongError,
     DeviceNotShareableError,
+    InvalidCredentialsError,
     InviteExpiredError,
     MalformedResponseError,
     PermissionDeniedError,
     UserNotFoundError,
+    VerificationMethodRefusedError,
     XiaomiCloudError,
 )
 from custom_components.xiaomi_camera_share.cloud.models import BatchShareOutcome
-from custom_components.xiaomi_camera_share.cloud.parsing import failed_revocations, parse_batch_result
+from custom_components.xiaomi_camera_share.cloud.parsing import (
+    failed_revocations,
+    parse_batch_result,
+    parse_invite,
+    parse_profile,
+)
+from custom_components.xiaomi_camera_share.cloud.regions import Region
+from custom_components.xiaomi_camera_share.cloud.shapes import shape_of
 
 
 def test_failed_revocations_are_the_dids_whose_ret_is_not_1() -> None:
@@ -107,3 +116,55 @@ def test_errors_keep_the_message_and_code_and_name_themselves_by_key_without_one
     assert (str(captcha), captcha.code, captcha.challenge) == ("type the letters", 87001, b"png")
     wrong = CaptchaWrongError(code=87001)
     assert (str(wrong), wrong.code, wrong.challenge) == ("captcha_wrong", 87001, None)
+
+
+def test_a_profile_is_read_by_userid_or_userId_and_minus_one_is_nobody() -> None:
+    assert parse_profile({"userid": 7, "nickname": "Bob"}).user_id == "7"
+    assert parse_profile({"userId": "8"}).user_id == "8"
+    assert parse_profile({"userId": "8"}).nickname == "8"
+    for nobody in ({"userid": -1}, {"userId": "0"}, {}):
+        with pytest.raises(UserNotFoundError) as caught:
+            parse_profile(nobody)
+        assert str(caught.value) == "no Xiaomi account has that ID or phone number"
+    with pytest.raises(MalformedResponseError) as malformed:
+        parse_profile([])
+    assert str(malformed.value) == "the profile is not an object"
+
+
+def test_a_malformed_invite_says_what_is_wrong() -> None:
+    with pytest.raises(MalformedResponseError) as not_object:
+        parse_invite("x", Region.CN)
+    assert str(not_object.value) == "an invite is not an object"
+    with pytest.raises(MalformedResponseError) as no_id:
+        parse_invite({"sender": "1", "did": "2"}, Region.CN)
+    assert str(no_id.value) == "an invite has no inv_id"
+
+
+def test_login_errors_keep_the_message_code_and_what_to_answer_with() -> None:
+    wrong = InvalidCredentialsError("wrong password", code=70016, challenge=b"png")
+    assert (str(wrong), wrong.code, wrong.challenge) == ("wrong password", 70016, b"png")
+    assert (str(InvalidCredentialsError()), InvalidCredentialsError().challenge) == ("invalid_auth", None)
+    refused = VerificationMethodRefusedError("use the phone", code=2, methods=("phone",))
+    assert (str(refused), refused.code, refused.methods) == ("use the phone", 2, ("phone",))
+    assert (str(VerificationMethodRefusedError()), VerificationMethodRefusedError().methods) == (
+        "verification_method_refused",
+        (),
+    )
+
+
+def test_shapes_of_one_key_merge_objects_and_lists_inside_and_name_anything_else_either() -> None:
+    replies = [
+        {"a": {"x": 1}, "b": [1], "c": "s", "d": {"y": True}},
+        {"a": {"z": "t"}, "b": [1, 2], "c": 2, "d": [True]},
+    ]
+    assert shape_of({"list": replies}) == {
+        "list": [
+            2,
+            {
+                "a": {"x": "int", "z": "str"},
+                "b": ["1..2", "int"],
+                "c": "int | str",
+                "d": "[1, 'bool'] | {'y': 'bool'}",
+            },
+        ]
+    }
