@@ -570,3 +570,17 @@ def test_a_failed_share_says_what_was_shared_and_whether_the_cloud_answered() ->
     assert _share_failed(err, door, [], timed=False, unanswered=True).translation_key == "share_unanswered"
     plain = _share_failed(err, door, [], timed=True, unanswered=False)
     assert plain.translation_key != "share_unanswered_timed"
+
+
+async def test_a_permanent_share_is_timed_with_the_permission_it_has(
+    hass: HomeAssistant, simulator: Simulator, world: World, hass_storage: dict[str, Any]
+) -> None:
+    world.share(FRONT_DOOR, GUEST, accepted=True, read_only=True)
+    world.share(GARDEN, GUEST, accepted=True, read_only=False)
+    await simulator.seed(world)
+    owner_entry = await add_account(hass, simulator, OWNER)
+    for camera in (FRONT_DOOR, GARDEN):
+        target = {"device_id": device_id(hass, owner_entry.entry_id, camera.did), "recipient": GUEST.user_id}
+        await call(hass, "set_expiry", {**target, "duration": {"hours": 3}})
+    permissions = {r["did"]: r["permission"] for r in stored_expiries(hass_storage)}
+    assert permissions == {FRONT_DOOR.did: "view_only", GARDEN.did: "control"}
