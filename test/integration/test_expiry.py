@@ -359,3 +359,57 @@ async def test_timed_shares_are_stamped_and_announced_as_they_change(
     await call(hass, "set_expiry", {"device_id": front_door, "recipient": GUEST.user_id})
     assert stored_expiries(hass_storage) == []
     assert announced
+
+
+async def test_an_ended_timed_share_is_recorded_with_the_camera_and_the_person(
+    hass: HomeAssistant, simulator: Simulator, owner_entry: MockConfigEntry
+) -> None:
+    await _share_for(hass, owner_entry.entry_id, {"minutes": 5})
+    events = async_capture_events(hass, EVENT_NAME)
+    await advance(hass, timedelta(minutes=6))
+    [expired] = events
+    assert {k: expired.data[k] for k in ("type", "did", "camera_name", "user_id", "nickname")} == {
+        "type": "share_expired",
+        "did": FRONT_DOOR.did,
+        "camera_name": "Front door",
+        "user_id": GUEST.user_id,
+        "nickname": "Bob",
+    }
+
+
+async def test_removing_the_account_records_and_reports_each_timed_share_by_name(
+    hass: HomeAssistant,
+    simulator: Simulator,
+    owner_entry: MockConfigEntry,
+    issue_registry: ir.IssueRegistry,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    await _share_for(hass, owner_entry.entry_id, {"hours": 1})
+    events = async_capture_events(hass, EVENT_NAME)
+    await simulator.fault("status", REVOKE, status=503, count=1)
+    await hass.config_entries.async_remove(owner_entry.entry_id)
+    await hass.async_block_till_done()
+    assert (
+        "Could not end the timed share of Front door with Bob before its account was removed (cannot_connect)"
+        in [r.getMessage() for r in caplog.records]
+    )
+    [issue] = _expiry_issues(issue_registry)
+    assert (issue.is_fixable, issue.severity) == (False, ir.IssueSeverity.ERROR)
+    assert events == []
+
+
+async def test_removing_the_account_records_the_end_of_each_timed_share(
+    hass: HomeAssistant, simulator: Simulator, owner_entry: MockConfigEntry
+) -> None:
+    await _share_for(hass, owner_entry.entry_id, {"hours": 1})
+    events = async_capture_events(hass, EVENT_NAME)
+    await hass.config_entries.async_remove(owner_entry.entry_id)
+    await hass.async_block_till_done()
+    [revoked] = events
+    assert {k: revoked.data[k] for k in ("type", "did", "camera_name", "user_id", "nickname")} == {
+        "type": "share_revoked",
+        "did": FRONT_DOOR.did,
+        "camera_name": "Front door",
+        "user_id": GUEST.user_id,
+        "nickname": "Bob",
+    }

@@ -584,3 +584,47 @@ async def test_a_permanent_share_is_timed_with_the_permission_it_has(
         await call(hass, "set_expiry", {**target, "duration": {"hours": 3}})
     permissions = {r["did"]: r["permission"] for r in stored_expiries(hass_storage)}
     assert permissions == {FRONT_DOOR.did: "view_only", GARDEN.did: "control"}
+
+
+async def test_an_invite_accepted_at_once_is_recorded_for_the_receiving_account(
+    hass: HomeAssistant, simulator: Simulator, owner_entry: MockConfigEntry
+) -> None:
+    guest_entry = await add_account(hass, simulator, GUEST)
+    events = async_capture_events(hass, EVENT_NAME)
+    target = {"device_id": device_id(hass, owner_entry.entry_id, FRONT_DOOR.did), "recipient": GUEST.user_id}
+    await call(hass, "share", {**target, "auto_accept": True})
+    [accepted] = [e for e in events if e.data["type"] == "invite_accepted"]
+    assert (accepted.data["entry_id"], accepted.data["did"], accepted.data["user_id"]) == (
+        guest_entry.entry_id,
+        FRONT_DOOR.did,
+        OWNER.user_id,
+    )
+
+
+async def test_an_invite_that_cannot_be_accepted_at_once_stays_an_invite(
+    hass: HomeAssistant, simulator: Simulator, owner_entry: MockConfigEntry
+) -> None:
+    await add_account(hass, simulator, GUEST)
+    await simulator.fault("status", "/share/share_response", status=503)
+    target = {"device_id": device_id(hass, owner_entry.entry_id, FRONT_DOOR.did), "recipient": GUEST.user_id}
+    response = await call(hass, "share", {**target, "auto_accept": True})
+    assert response["results"][0]["status"] == "invited"
+    [share] = await simulator.shares(FRONT_DOOR.did)
+    assert share.status == "pending"
+
+
+async def test_a_trusted_sender_whose_invites_fail_to_be_accepted_is_logged_and_the_rest_accepted(
+    hass: HomeAssistant, simulator: Simulator, world: World, caplog: pytest.LogCaptureFixture
+) -> None:
+    hall = world.add_camera(Camera("682000008", "Hall", GUEST.user_id))
+    porch = world.add_camera(Camera("682000007", "Porch", GUEST.user_id))
+    first = world.share(hall, OWNER, accepted=False)
+    world.share(porch, OWNER, accepted=False)
+    await simulator.seed(world)
+    await simulator.fault("status", "/share/share_response", status=503, count=1)
+    await add_account(hass, simulator, OWNER, **{CONF_AUTO_ACCEPT_FROM: [GUEST.user_id]})
+    await hass.async_block_till_done()
+    assert f"Could not accept invite {first.invite_id} automatically: cannot_connect" in [
+        r.getMessage() for r in caplog.records
+    ]
+    assert {s.did: s.status for s in await simulator.shares()} == {hall.did: "pending", porch.did: "accepted"}
