@@ -121,6 +121,19 @@ await phase("Python tests: cloud client; contract and integration (real simulato
   }
 });
 
+// Its own phase, so its figures show: SOAK_SCALE=full runs it at full size.
+await phase("Chaos soak: timed shares through faults, restarts and races (real simulator)", async () => {
+  if (!python) return false;
+  const simulator = await startSimulator();
+  try {
+    return await tests(venvCommand(python, "pytest", ["test/soak", "-q", "-s"]), {
+      XIAOMI_CAMERA_SHARE_SIMULATOR_URL: simulator.url,
+    });
+  } finally {
+    await simulator.stop();
+  }
+});
+
 if (existsSync(join(projectRoot, "test", "e2e")) && testFiles("test/e2e").length > 0) {
   await phase("End-to-end: real Home Assistant, its frontend in Chromium, a Node websocket client", () =>
     tests(nodeTests("test/e2e")),
