@@ -27,11 +27,11 @@ from custom_components.xiaomi_camera_share.sharing import (
 )
 
 from .conftest import FRONT_DOOR, GARDEN, GUEST, GUEST_PHONE, OWNER, STRANGER, add_account
-from .helpers import advance, call, device_id, has_camera, stored_expiries, types
+from .helpers import advance, call, device_id, has_camera, requests_made, stored_expiries, types
 from .simulator import Camera
 
 if TYPE_CHECKING:
-    from pytest_homeassistant_custom_component.typing import WebSocketGenerator
+    from pytest_homeassistant_custom_component.typing import ClientSessionGenerator, WebSocketGenerator
 
     from .simulator import FaultKind, Simulator, World
 
@@ -628,3 +628,21 @@ async def test_a_trusted_sender_whose_invites_fail_to_be_accepted_is_logged_and_
         r.getMessage() for r in caplog.records
     ]
     assert {s.did: s.status for s in await simulator.shares()} == {hall.did: "pending", porch.did: "accepted"}
+
+
+async def test_a_person_looked_up_is_asked_of_the_cloud_once(
+    hass: HomeAssistant,
+    simulator: Simulator,
+    owner_entry: MockConfigEntry,
+    hass_client: ClientSessionGenerator,
+) -> None:
+    lookup = {"config_entry_id": owner_entry.entry_id, "recipient": GUEST_PHONE}
+    found = await call(hass, "lookup_recipient", lookup)
+    before = await requests_made(hass, hass_client, owner_entry)
+    assert await call(hass, "lookup_recipient", lookup) == found
+    assert await requests_made(hass, hass_client, owner_entry) == before
+    # A look-up the cloud cannot answer says so in its own words.
+    await simulator.fault("status", "/home/profile", status=503)
+    with pytest.raises(HomeAssistantError) as err:
+        await call(hass, "lookup_recipient", {**lookup, "recipient": "+10000000009"})
+    assert err.value.translation_placeholders == {"error": "cannot_connect"}
