@@ -300,6 +300,10 @@ class AccountSharing:
             if attempt.failure is None:
                 continue
             failed, err = attempt.failure
+            for device in attempt.uncertain:
+                if until is None and before[device.did] is not None:
+                    # The share may have been made, and then for good: no earlier expiry ends it.
+                    await expiries.async_cancel(self.entry_id, device.did, recipient.user_id)
             # What surely was not shared loses its record; what was shared (in this region
             # or an earlier one) and an unanswered request keep theirs.
             settled = {o.did for o in outcomes} | {d.did for d in attempt.uncertain}

@@ -74,3 +74,32 @@ async def test_a_second_share_the_cloud_refuses_leaves_the_first_ones_expiry(
 
     await advance(hass, timedelta(minutes=11))
     assert await _live(simulator) == []
+
+
+async def test_a_permanent_share_whose_answer_was_lost_is_not_ended_by_an_earlier_expiry(
+    hass: HomeAssistant, simulator: Simulator, world: World, hass_storage: dict[str, Any]
+) -> None:
+    invite = world.share(FRONT_DOOR, GUEST, accepted=False)
+    await simulator.seed(world)
+    entry = await add_account(hass, simulator, OWNER)
+    front_door = device_id(hass, entry.entry_id, FRONT_DOOR.did)
+    await call(
+        hass, "set_expiry", {"device_id": front_door, "recipient": GUEST.user_id, "duration": {"minutes": 10}}
+    )
+    await simulator.respond(invite, accept=False)
+    await advance(hass, timedelta(seconds=30))  # a quick read shows the decline
+
+    # Shared again for good; the cloud makes the invite, and its answer is lost.
+    await simulator.fault("reply_lost", "/share/share_request", count=1)
+    sharing = hass.async_create_task(
+        call(hass, "share", {"device_id": front_door, "recipient": GUEST.user_id})
+    )
+    await simulator.faults_hit()
+    await advance(hass, timedelta(seconds=30))  # past the client's request timeout
+    with pytest.raises(HomeAssistantError) as err:
+        await sharing
+    assert err.value.translation_key == "share_unanswered"
+    assert stored_expiries(hass_storage) == []
+
+    await advance(hass, timedelta(minutes=15))  # past the old end
+    assert await _live(simulator) == [(GUEST.user_id, "pending")]
