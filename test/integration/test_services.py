@@ -646,3 +646,20 @@ async def test_a_person_looked_up_is_asked_of_the_cloud_once(
     with pytest.raises(HomeAssistantError) as err:
         await call(hass, "lookup_recipient", {**lookup, "recipient": "+10000000009"})
     assert err.value.translation_placeholders == {"error": "cannot_connect"}
+
+
+async def test_an_invite_sent_is_recorded_with_the_person_permission_and_end(
+    hass: HomeAssistant, simulator: Simulator, owner_entry: MockConfigEntry
+) -> None:
+    events = async_capture_events(hass, EVENT_NAME)
+    target = {"device_id": device_id(hass, owner_entry.entry_id, FRONT_DOOR.did), "recipient": GUEST.user_id}
+    response = await call(hass, "share", {**target, "permission": "view_only", "duration": {"hours": 2}})
+    [sent] = [e for e in events if e.data["type"] == "invite_sent"]
+    assert {k: sent.data[k] for k in ("did", "user_id", "nickname", "permission")} == {
+        "did": FRONT_DOOR.did,
+        "user_id": GUEST.user_id,
+        "nickname": "Bob",
+        "permission": "view_only",
+    }
+    assert sent.data["expires_at"] == response["expires_at"]
+    assert sent.data["expires_at"] is not None
