@@ -663,3 +663,19 @@ async def test_an_invite_sent_is_recorded_with_the_person_permission_and_end(
     }
     assert sent.data["expires_at"] == response["expires_at"]
     assert sent.data["expires_at"] is not None
+
+
+async def test_a_batch_share_the_cloud_does_not_answer_says_so_and_shares_nothing(
+    hass: HomeAssistant, simulator: Simulator, owner_entry: MockConfigEntry
+) -> None:
+    cameras = [device_id(hass, owner_entry.entry_id, c.did) for c in (FRONT_DOOR, GARDEN)]
+    await simulator.fault("status", "/share/share_request_batch", status=503)
+    with pytest.raises(HomeAssistantError) as err:
+        await call(hass, "share", {"device_id": cameras, "recipient": GUEST.user_id})
+    assert err.value.translation_key == "share_unanswered"
+    assert err.value.translation_placeholders == {
+        "camera": "Front door",
+        "done": "",
+        "error": "cannot_connect",
+    }
+    assert await simulator.shares() == []
