@@ -5,6 +5,7 @@
 //   npm run test:mutation                 both parts
 //   npm run test:mutation -- --python     only the Python side (or --card)
 //   npm run test:mutation -- --fresh      forget mutmut's earlier verdicts (mutants/) first
+//   npm run test:mutation -- --survivors  only try mutmut's survivors again (after new tests)
 //
 // mutmut keeps its verdicts in mutants/ and tests again only functions that changed; when the
 // Python tests changed since the last run, its survivors are tried again against them.
@@ -94,8 +95,9 @@ async function runPython(equivalent: Set<string>): Promise<Mutant[] | undefined>
     const testsHash = pythonTestsHash();
     const testsChanged = !existsSync(TESTS_HASH) || readFileSync(TESTS_HASH, "utf8") !== testsHash;
     const before = existsSync(MUTANTS) ? readMutmut(MUTANTS) : [];
-    if ((await mutmut(env, [], pool)) !== 0) return undefined;
-    if (testsChanged) {
+    const survivorsOnly = args.has("--survivors") && before.length > 0;
+    if (!survivorsOnly && (await mutmut(env, [], pool)) !== 0) return undefined;
+    if (testsChanged || survivorsOnly) {
       const done = new Set(before.filter((m) => m.status === "survived").map((m) => m.id));
       const again = readMutmut(MUTANTS)
         .filter((m) => m.status === "survived" && done.has(m.id) && !equivalent.has(m.id))
