@@ -112,6 +112,9 @@ END_SLACK: Final = LONGEST_STEP
 # Home Assistant's complaints about the test machine, not about the integration.
 ENVIRONMENT_LOGGERS: Final = frozenset({"homeassistant.components.camera.img_util"})
 
+# The errors of a share the cloud did not answer: it may have been made.
+UNANSWERED: Final = frozenset({"share_unanswered", "share_unanswered_timed"})
+
 SHARE_PATHS: Final = ("/share/share_request", "/share/share_request_batch")
 REVOKE_PATH: Final = "/share/delete_user"
 READ_PATHS: Final = (
@@ -190,6 +193,14 @@ class Intent:
     owner: str
     end: datetime | None
     how: str
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """What an action answered, or the translation key of the error it raised."""
+
+    response: dict[str, Any] | None
+    key: str | None
 
 
 @dataclass(slots=True)
@@ -419,7 +430,7 @@ class Soak:
         if duration is not None:
             data["duration"] = {"seconds": int(duration.total_seconds())}
         self.figures.actions["share" + (" again" if again else "") + (" x2" if len(cameras) > 1 else "")] += 1
-        response = await self._call("share", data)
+        response = (await self._call("share", data)).response
         if response is not None and response.get("expires_at"):
             for one in cameras:
                 self.intents[(one.did, person.user_id)].end = dt_util.parse_datetime(response["expires_at"])
@@ -435,11 +446,19 @@ class Soak:
             data["duration"] = {"seconds": int(duration.total_seconds())}
         # Due now, the share may end while this runs, and then the second share is a new one.
         due = lease.end is not None and lease.end <= self.now()
+        if due:
+            self.explained[lease.pair] = "shared twice when overdue"
         end = None if duration is None else self.now() + duration
         self.intents[lease.pair] = Intent(lease.owner, end, "twice " + ("timed" if end else "permanent"))
         self.figures.actions["share twice"] += 1
-        if await self._call("share", data) is not None:
+        answer = await self._call("share", data)
+        if answer.response is not None:
             self._expect(due, f"a second share of a shared pair was done: {lease}")
+        elif answer.key in UNANSWERED and lease.gone_at is None:
+            # The cloud did not answer: as the error says, the share may have been made, and
+            # then with the end last asked for. (A refusal leaves the share as it was.)
+            lease.end = end
+            lease.how += " / twice unanswered"
 
     def _duration(self) -> timedelta:
         if self.rng.random() < 0.65:
@@ -470,7 +489,7 @@ class Soak:
             # Overdue: its revoke may be under way; which of the two wins is a race.
             self.explained[lease.pair] = "set_expiry on an overdue share"
         self.figures.actions["set_expiry" + (" permanent" if permanent else "")] += 1
-        response = await self._call("set_expiry", data)
+        response = (await self._call("set_expiry", data)).response
         if response is not None and lease.gone_at is None:
             expires = response.get("expires_at")
             lease.end = dt_util.parse_datetime(expires) if expires else None
@@ -484,26 +503,30 @@ class Soak:
         self.figures.actions["revoke"] += 1
         await self._call("revoke", {"device_id": self._device_id(lease.did), "recipient": lease.sharee})
 
-    async def _call(self, service: str, data: dict[str, Any]) -> dict[str, Any] | None:
+    async def _call(self, service: str, data: dict[str, Any]) -> Answer:
+        """Call an action; what it answered, or the key of the error it raised."""
         try:
             response = await self.hass.services.async_call(
                 DOMAIN, service, data, blocking=True, return_response=True
             )
         except ServiceValidationError as err:
+            answer = Answer(None, err.translation_key)
             outcome = f"{service} refused ({err.translation_key})"
         except HomeAssistantError as err:
+            answer = Answer(None, err.translation_key)
             detail = (err.translation_placeholders or {}).get("error", "")
             outcome = f"{service} failed ({err.translation_key} {detail})"
         except Exception as err:  # anything else is a bug
             self.unexpected.append(f"step {self.step_no}: {service} raised {err!r}")
+            answer = Answer(None, repr(err))
             outcome = f"{service} raised {err!r}"
         else:
             self.figures.outcomes[f"{service} done"] += 1
             self.note(f"{service} {self._named(data)} -> {response}")
-            return dict(response or {})
+            return Answer(dict(response or {}), None)
         self.figures.outcomes[outcome] += 1
         self.note(f"{service} {self._named(data)} -> {outcome}")
-        return None
+        return answer
 
     def _named(self, data: dict[str, Any]) -> str:
         """A call's cameras by did (the journal speaks of dids, not Home Assistant device ids)."""
