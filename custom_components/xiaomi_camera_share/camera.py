@@ -4,8 +4,9 @@ go2rtc's ``xiaomi`` source reaches a Mi camera over the local network once it ha
 camera's P2P keys, and the cloud gives those to the owner and to every account the
 camera is shared with. So each stream start asks the cloud for fresh keys
 (``cloud/p2p.py``, a read) and hands go2rtc a resolved ``xiaomi://`` URL. The URL
-carries keys: it is never logged, and never given to Home Assistant's own stream
-component, which logs the sources it opens.
+carries keys: it is never logged, never given to Home Assistant's own stream
+component, which logs the sources it opens, and blanked in what Home Assistant logs of a
+stream go2rtc refused (``log_redaction.py``).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from .cloud.errors import PermissionDeniedError, XiaomiCloudError
 from .cloud.p2p import NoLocalAddressError, UnsupportedVendorError, resolve_live_source
 from .const import CONF_SKIP_LINKED_CAMERAS, DEFAULT_SKIP_LINKED_CAMERAS, DOMAIN
 from .entity import CameraEntity
+from .log_redaction import install_live_source_filter
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -59,6 +61,7 @@ async def async_setup_entry(
     hass: HomeAssistant, entry: XiaomiConfigEntry, async_add_entities: AddConfigEntryEntitiesCallback
 ) -> None:
     """A live view entity for every camera of the account, owned or shared to it, as it appears."""
+    install_live_source_filter()
     coordinator = entry.runtime_data.coordinator
     skip_linked = entry.options.get(CONF_SKIP_LINKED_CAMERAS, DEFAULT_SKIP_LINKED_CAMERAS)
     entities: dict[str, LiveCamera] = {}

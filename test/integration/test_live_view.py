@@ -14,6 +14,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import aiohttp
 import pytest
+from aiohttp import web
+from go2rtc_client import Go2RtcRestClient
 from homeassistant.components.camera import async_get_image, async_get_stream_source
 from homeassistant.components.camera.webrtc import (
     CameraWebRTCProvider,
@@ -34,6 +36,7 @@ from custom_components.xiaomi_camera_share.camera import PROVIDER_PROBE_SOURCE
 from custom_components.xiaomi_camera_share.cloud.client import XiaomiCloudClient
 from custom_components.xiaomi_camera_share.cloud.regions import Endpoints, Region
 from custom_components.xiaomi_camera_share.const import CONF_SKIP_LINKED_CAMERAS, DOMAIN
+from custom_components.xiaomi_camera_share.log_redaction import REDACTED_SOURCE, redact_sources
 
 from .conftest import FRONT_DOOR, GARDEN, GUEST, OWNER, add_account
 from .simulator import Account, Camera
@@ -388,6 +391,93 @@ async def test_webrtc_offer_reports_why_a_stream_cannot_start(
     error = answers[-1]["event"]
     assert error["type"] == "error"
     assert error["message"] == f"{GARDEN.name} is offline"
+
+
+class RefusingGo2rtc(FakeGo2rtc):
+    """Home Assistant's go2rtc in front of a server that refuses the stream: the real client
+    puts the source in its request, so the error it raises holds the URL and its keys."""
+
+    def __init__(self, server_url: str, http: aiohttp.ClientSession) -> None:
+        super().__init__()
+        self.client = Go2RtcRestClient(http, server_url)
+
+    async def async_handle_async_webrtc_offer(
+        self, camera: CameraEntity, offer_sdp: str, session_id: str, send_message: WebRTCSendMessage
+    ) -> None:
+        await self.client.streams.add(camera.entity_id, [await self._source(camera)])
+
+
+@pytest.fixture
+async def refusing_go2rtc(socket_enabled: None) -> Any:
+    """A go2rtc on loopback that answers every request with a server error."""
+
+    async def refuse(request: web.Request) -> web.Response:
+        return web.Response(status=500, text="streams: wrong source")
+
+    app = web.Application()
+    app.router.add_route("*", "/{tail:.*}", refuse)
+    runner = web.AppRunner(app, access_log=None)  # its request lines are not Home Assistant's
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]
+    yield f"http://127.0.0.1:{port}"
+    await runner.cleanup()
+
+
+async def test_a_stream_go2rtc_refuses_is_logged_by_home_assistant_without_the_keys(
+    hass: HomeAssistant,
+    simulator: Simulator,
+    world: World,
+    http: aiohttp.ClientSession,
+    refusing_go2rtc: str,
+    hass_ws_client: Any,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    await simulator.seed(world)
+    await add_account(hass, simulator, OWNER)
+    provider = RefusingGo2rtc(refusing_go2rtc, http)
+    async_register_webrtc_provider(hass, provider)
+    await hass.async_block_till_done()
+
+    client = await hass_ws_client(hass)
+    await client.send_json_auto_id(
+        {"type": "camera/webrtc/offer", "entity_id": entity_of(hass, GARDEN, OWNER), "offer": "v=0\r\n"}
+    )
+    answers = [await client.receive_json() for _ in range(3)]  # accepted, the session, the error
+    await hass.async_block_till_done()
+
+    assert answers[-1]["success"] is False
+    # Home Assistant logged the failed request with its traceback ...
+    assert "Error handling message" in caplog.text
+    assert "500" in caplog.text
+    assert REDACTED_SOURCE in caplog.text
+    # ... and neither the URL nor any of its keys.
+    [url] = provider.sources
+    query = query_of(url)
+    for secret in (
+        url,
+        query["client_private"],
+        query["client_public"],
+        query["sign"],
+        query["device_public"],
+    ):
+        assert secret not in caplog.text
+    for record in caplog.records:
+        assert record.exc_info is None or "xiaomi" not in str(record.exc_info[1]).lower()
+
+
+def test_the_redaction_blanks_plain_and_encoded_sources_and_keeps_the_rest() -> None:
+    plain = "go2rtc said: xiaomi://10.0.0.2?did=1&client_private=abc (status 500)"
+    encoded = (
+        "url='http://127.0.0.1:1984/api/streams?name=camera.x&src=xiaomi%3A%2F%2Fh%3Fk%3Dabc&src=ffmpeg'"
+    )
+    assert redact_sources(plain) == f"go2rtc said: {REDACTED_SOURCE} (status 500)"
+    assert (
+        redact_sources(encoded)
+        == f"url='http://127.0.0.1:1984/api/streams?name=camera.x&src={REDACTED_SOURCE}'"
+    )
+    assert redact_sources("nothing of ours: rtsp://x") == "nothing of ours: rtsp://x"
 
 
 async def test_no_home_assistant_stream_for_the_xiaomi_source(
