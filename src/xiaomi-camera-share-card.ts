@@ -14,7 +14,7 @@ import { StateController } from "./controllers/state-controller.js";
 import { CARD_TYPE, ConfigError, parseConfig, type CardConfig, type Section } from "./card/config.js";
 import { selectCameras } from "./card/access.js";
 import { sharedStyles } from "./card/styles.js";
-import { languageOf, makeLocalize, type Localize } from "./localize/localize.js";
+import { languageOf, loadStrings, makeLocalize, stringsLoaded, type Localize } from "./localize/localize.js";
 import { formatterFor, type Formatter } from "./localize/format.js";
 import { sideLoadCameraElements, sideLoadFormElements } from "./ha/side-load.js";
 import { DEFAULT_TAP } from "./ha/actions.js";
@@ -108,11 +108,15 @@ export class XiaomiCameraShareCard extends LitElement implements LovelaceCard {
   @state() private entityStates: Record<string, HassEntity | undefined> = {};
   @state() private localize: Localize = makeLocalize("en");
   @state() private format: Formatter = formatterFor(undefined);
+  /** The user's string table is loading: the card shows no words until it is here. */
+  @state() private loadingStrings = false;
 
   private currentHass?: HomeAssistant;
   private readonly stateController = new StateController(this);
   private seenDocument?: StateDocument;
   private tileActions?: { config: CardConfig; params: ActionParams };
+  /** Loads under way (a string table, a chunk) that `updateComplete` waits for. */
+  private readonly loads = new Set<Promise<unknown>>();
 
   get hass(): HomeAssistant | undefined {
     return this.currentHass;
@@ -136,9 +140,35 @@ export class XiaomiCameraShareCard extends LitElement implements LovelaceCard {
       previous.config?.time_zone !== hass.config?.time_zone
     ) {
       this.format = formatterFor(hass);
-      this.localize = makeLocalize(languageOf(hass), this.format.number);
+      this.useLanguage(languageOf(hass));
     }
     this.refreshEntityStates();
+  }
+
+  /** Speaks the language at once when its table is here, else once it has loaded. */
+  private useLanguage(language: string): void {
+    this.localize = makeLocalize(language, this.format.number);
+    this.loadingStrings = !stringsLoaded(language);
+    if (!this.loadingStrings) return;
+    this.waitFor(
+      loadStrings(language).then(() => {
+        if (languageOf(this.currentHass) !== language) return;
+        this.localize = makeLocalize(language, this.format.number);
+        this.loadingStrings = false;
+      }),
+    );
+  }
+
+  private waitFor(load: Promise<unknown>): void {
+    const done = (): boolean => this.loads.delete(load);
+    this.loads.add(load);
+    load.then(done, done);
+  }
+
+  /** Also waits for what the card is loading, so a test or HA sees what it will show. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    while (this.loads.size) await Promise.allSettled([...this.loads]);
+    return super.getUpdateComplete();
   }
 
   setConfig(config: LovelaceCardConfig): void {
@@ -194,7 +224,8 @@ export class XiaomiCameraShareCard extends LitElement implements LovelaceCard {
     const config = this.config;
     if (!config) return html``;
     return html`<ha-card>
-      ${config.title ? html`<h1>${config.title}</h1>` : nothing} ${this.renderContent(config)}
+      ${config.title ? html`<h1>${config.title}</h1>` : nothing}
+      ${this.loadingStrings ? nothing : this.renderContent(config)}
     </ha-card>`;
   }
 
