@@ -21,14 +21,45 @@ import { DEFAULT_TAP } from "./ha/actions.js";
 import { defineOnce } from "./ha/define.js";
 import { registerCustomCard } from "./card/register.js";
 import "./card/camera-grid.js";
-import "./dialogs/share-dialog.js";
-import "./dialogs/manage-dialog.js";
-import "./views/invites-view.js";
-import "./views/history-view.js";
 
 export const EDITOR_TAG = `${CARD_TYPE}-editor`;
 
 type OpenDialog = { kind: "share" | "manage"; did: string };
+
+/** Parts a dashboard does not need at first: chunks of their own, loaded when first shown. */
+const PARTS = {
+  "xcs-invites-view": () => import("./views/invites-view.js"),
+  "xcs-history-view": () => import("./views/history-view.js"),
+  "xcs-share-dialog": () => import("./dialogs/share-dialog.js"),
+  "xcs-manage-dialog": () => import("./dialogs/manage-dialog.js"),
+};
+type Part = keyof typeof PARTS;
+
+const SECTION_PARTS: Partial<Record<Section, Part>> = {
+  invites: "xcs-invites-view",
+  history: "xcs-history-view",
+};
+const DIALOG_PARTS: Record<OpenDialog["kind"], Part> = {
+  share: "xcs-share-dialog",
+  manage: "xcs-manage-dialog",
+};
+
+const partsLoading = new Map<Part, Promise<unknown>>();
+
+/** Loads a part once (again after a failure); settles when its element is defined. */
+function loadPart(part: Part): Promise<unknown> {
+  let loading = partsLoading.get(part);
+  if (!loading) {
+    loading = PARTS[part]().catch((err: unknown) => {
+      partsLoading.delete(part);
+      throw err;
+    });
+    partsLoading.set(part, loading);
+  }
+  return loading;
+}
+
+const defined = (part: Part): boolean => customElements.get(part) !== undefined;
 
 export class XiaomiCameraShareCard extends LitElement implements LovelaceCard {
   static override styles = [
@@ -218,6 +249,8 @@ export class XiaomiCameraShareCard extends LitElement implements LovelaceCard {
       this.seenDocument = this.stateController.document;
       this.refreshEntityStates();
     }
+    const part = SECTION_PARTS[this.tab];
+    if (part && !defined(part)) this.waitFor(loadPart(part).then(() => this.requestUpdate()));
   }
 
   override render(): TemplateResult {
@@ -294,6 +327,8 @@ export class XiaomiCameraShareCard extends LitElement implements LovelaceCard {
   }
 
   private renderSection(config: CardConfig, doc: StateDocument): TemplateResult {
+    const part = SECTION_PARTS[this.tab];
+    if (part && !defined(part)) return html``;
     switch (this.tab) {
       case "invites":
         return html`<xcs-invites-view
@@ -340,9 +375,11 @@ export class XiaomiCameraShareCard extends LitElement implements LovelaceCard {
     return this.tileActions.params;
   }
 
-  /** Opens once Home Assistant's dialog and form elements are defined. */
+  /** Opens once Home Assistant's dialog and form elements and the dialog's own are defined. */
   private async openDialog(kind: OpenDialog["kind"], did: string): Promise<void> {
-    await sideLoadFormElements();
+    const ready = Promise.all([sideLoadFormElements(), loadPart(DIALOG_PARTS[kind])]);
+    this.waitFor(ready);
+    await ready;
     this.dialog = { kind, did };
   }
 
