@@ -198,8 +198,12 @@ export class XiaomiCameraShareCard extends LitElement implements LovelaceCard {
 
   /** Also waits for what the card is loading, so a test or HA sees what it will show. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    while (this.loads.size) await Promise.allSettled([...this.loads]);
-    return super.getUpdateComplete();
+    let complete = await super.getUpdateComplete();
+    while (this.loads.size) {
+      await Promise.allSettled([...this.loads]);
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   setConfig(config: LovelaceCardConfig): void {
