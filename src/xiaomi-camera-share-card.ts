@@ -14,21 +14,52 @@ import { StateController } from "./controllers/state-controller.js";
 import { CARD_TYPE, ConfigError, parseConfig, type CardConfig, type Section } from "./card/config.js";
 import { selectCameras } from "./card/access.js";
 import { sharedStyles } from "./card/styles.js";
-import { languageOf, makeLocalize, type Localize } from "./localize/localize.js";
+import { languageOf, loadStrings, makeLocalize, stringsLoaded, type Localize } from "./localize/localize.js";
 import { formatterFor, type Formatter } from "./localize/format.js";
 import { sideLoadCameraElements, sideLoadFormElements } from "./ha/side-load.js";
 import { DEFAULT_TAP } from "./ha/actions.js";
 import { defineOnce } from "./ha/define.js";
 import { registerCustomCard } from "./card/register.js";
 import "./card/camera-grid.js";
-import "./dialogs/share-dialog.js";
-import "./dialogs/manage-dialog.js";
-import "./views/invites-view.js";
-import "./views/history-view.js";
 
 export const EDITOR_TAG = `${CARD_TYPE}-editor`;
 
 type OpenDialog = { kind: "share" | "manage"; did: string };
+
+/** Parts a dashboard does not need at first: chunks of their own, loaded when first shown. */
+const PARTS = {
+  "xcs-invites-view": () => import("./views/invites-view.js"),
+  "xcs-history-view": () => import("./views/history-view.js"),
+  "xcs-share-dialog": () => import("./dialogs/share-dialog.js"),
+  "xcs-manage-dialog": () => import("./dialogs/manage-dialog.js"),
+};
+type Part = keyof typeof PARTS;
+
+const SECTION_PARTS: Partial<Record<Section, Part>> = {
+  invites: "xcs-invites-view",
+  history: "xcs-history-view",
+};
+const DIALOG_PARTS: Record<OpenDialog["kind"], Part> = {
+  share: "xcs-share-dialog",
+  manage: "xcs-manage-dialog",
+};
+
+const partsLoading = new Map<Part, Promise<unknown>>();
+
+/** Loads a part once (again after a failure); settles when its element is defined. */
+function loadPart(part: Part): Promise<unknown> {
+  let loading = partsLoading.get(part);
+  if (!loading) {
+    loading = PARTS[part]().catch((err: unknown) => {
+      partsLoading.delete(part);
+      throw err;
+    });
+    partsLoading.set(part, loading);
+  }
+  return loading;
+}
+
+const defined = (part: Part): boolean => customElements.get(part) !== undefined;
 
 export class XiaomiCameraShareCard extends LitElement implements LovelaceCard {
   static override styles = [
@@ -108,11 +139,15 @@ export class XiaomiCameraShareCard extends LitElement implements LovelaceCard {
   @state() private entityStates: Record<string, HassEntity | undefined> = {};
   @state() private localize: Localize = makeLocalize("en");
   @state() private format: Formatter = formatterFor(undefined);
+  /** The user's string table is loading: the card shows no words until it is here. */
+  @state() private loadingStrings = false;
 
   private currentHass?: HomeAssistant;
   private readonly stateController = new StateController(this);
   private seenDocument?: StateDocument;
   private tileActions?: { config: CardConfig; params: ActionParams };
+  /** Loads under way (a string table, a chunk) that `updateComplete` waits for. */
+  private readonly loads = new Set<Promise<unknown>>();
 
   get hass(): HomeAssistant | undefined {
     return this.currentHass;
@@ -136,9 +171,39 @@ export class XiaomiCameraShareCard extends LitElement implements LovelaceCard {
       previous.config?.time_zone !== hass.config?.time_zone
     ) {
       this.format = formatterFor(hass);
-      this.localize = makeLocalize(languageOf(hass), this.format.number);
+      this.useLanguage(languageOf(hass));
     }
     this.refreshEntityStates();
+  }
+
+  /** Speaks the language at once when its table is here, else once it has loaded. */
+  private useLanguage(language: string): void {
+    this.localize = makeLocalize(language, this.format.number);
+    this.loadingStrings = !stringsLoaded(language);
+    if (!this.loadingStrings) return;
+    this.waitFor(
+      loadStrings(language).then(() => {
+        if (languageOf(this.currentHass) !== language) return;
+        this.localize = makeLocalize(language, this.format.number);
+        this.loadingStrings = false;
+      }),
+    );
+  }
+
+  private waitFor(load: Promise<unknown>): void {
+    const done = (): boolean => this.loads.delete(load);
+    this.loads.add(load);
+    load.then(done, done);
+  }
+
+  /** Also waits for what the card is loading, so a test or HA sees what it will show. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.loads.size) {
+      await Promise.allSettled([...this.loads]);
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   setConfig(config: LovelaceCardConfig): void {
@@ -188,13 +253,16 @@ export class XiaomiCameraShareCard extends LitElement implements LovelaceCard {
       this.seenDocument = this.stateController.document;
       this.refreshEntityStates();
     }
+    const part = SECTION_PARTS[this.tab];
+    if (part && !defined(part)) this.waitFor(loadPart(part).then(() => this.requestUpdate()));
   }
 
   override render(): TemplateResult {
     const config = this.config;
     if (!config) return html``;
     return html`<ha-card>
-      ${config.title ? html`<h1>${config.title}</h1>` : nothing} ${this.renderContent(config)}
+      ${config.title ? html`<h1>${config.title}</h1>` : nothing}
+      ${this.loadingStrings ? nothing : this.renderContent(config)}
     </ha-card>`;
   }
 
@@ -263,6 +331,8 @@ export class XiaomiCameraShareCard extends LitElement implements LovelaceCard {
   }
 
   private renderSection(config: CardConfig, doc: StateDocument): TemplateResult {
+    const part = SECTION_PARTS[this.tab];
+    if (part && !defined(part)) return html``;
     switch (this.tab) {
       case "invites":
         return html`<xcs-invites-view
@@ -309,9 +379,11 @@ export class XiaomiCameraShareCard extends LitElement implements LovelaceCard {
     return this.tileActions.params;
   }
 
-  /** Opens once Home Assistant's dialog and form elements are defined. */
+  /** Opens once Home Assistant's dialog and form elements and the dialog's own are defined. */
   private async openDialog(kind: OpenDialog["kind"], did: string): Promise<void> {
-    await sideLoadFormElements();
+    const ready = Promise.all([sideLoadFormElements(), loadPart(DIALOG_PARTS[kind])]);
+    this.waitFor(ready);
+    await ready;
     this.dialog = { kind, did };
   }
 

@@ -49,7 +49,9 @@ EVENT_TYPES: Final = tuple(event.value for event in EventType)
 
 # The card bundle and where it is served.
 CARD_FILENAME: Final = "xiaomi-camera-share-card.js"
-CARD_URL: Final = f"/{DOMAIN}/{CARD_FILENAME}"
+# The card's folder: the main file and the chunks it imports by relative URL.
+CARD_FOLDER_URL: Final = f"/{DOMAIN}"
+CARD_URL: Final = f"{CARD_FOLDER_URL}/{CARD_FILENAME}"
 
 # Sharee limit the cloud enforces per device (app code -13).
 SHAREE_LIMIT: Final = 10

@@ -1,4 +1,4 @@
-"""Serve the card bundle and register it as a Lovelace resource (YAML mode: fallback)."""
+"""Serve the card bundle (main file and chunks); register it as a Lovelace resource (YAML: fallback)."""
 
 from __future__ import annotations
 
@@ -13,21 +13,24 @@ from homeassistant.components.lovelace.resources import ResourceStorageCollectio
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.loader import async_get_integration
 
-from .const import CARD_FILENAME, CARD_URL, DOMAIN
+from .const import CARD_FOLDER_URL, CARD_URL, DOMAIN
 
 if TYPE_CHECKING:
     from homeassistant.core import HomeAssistant
 
 _LOGGER = logging.getLogger(__name__)
 
-CARD_PATH: Final = Path(__file__).parent / "frontend" / CARD_FILENAME
+CARD_FOLDER: Final = Path(__file__).parent / "frontend"
 YAML_ISSUE_ID: Final = "card_resource_yaml"
 
 
 async def async_setup_frontend(hass: HomeAssistant) -> None:
     """Make the card loadable from every dashboard."""
     if hass.http is not None:
-        await hass.http.async_register_static_paths([StaticPathConfig(CARD_URL, str(CARD_PATH), True)])
+        # The whole folder: the main file imports its chunks (named by their content's hash).
+        await hass.http.async_register_static_paths(
+            [StaticPathConfig(CARD_FOLDER_URL, str(CARD_FOLDER), True)]
+        )
     version = (await async_get_integration(hass, DOMAIN)).version
     url = f"{CARD_URL}?v={version}"
     lovelace = hass.data.get(LOVELACE_DATA)

@@ -5,7 +5,7 @@ import { state } from "lit/decorators.js";
 import type { HaFormSchema, HomeAssistant, LovelaceCardConfig, LovelaceCardEditor } from "../ha/types.js";
 import { StateController } from "../controllers/state-controller.js";
 import { CARD_TYPE, ConfigError, DEFAULT_COLUMNS, parseConfig, SECTIONS } from "../card/config.js";
-import { languageOf, makeLocalize } from "../localize/localize.js";
+import { languageOf, loadStrings, makeLocalize, stringsLoaded } from "../localize/localize.js";
 import { selectCameras } from "../card/access.js";
 import type { Camera } from "../data/state.js";
 import { fireEvent } from "../ha/fire-event.js";
@@ -38,6 +38,8 @@ export class CardEditor extends LitElement implements LovelaceCardEditor {
   private currentHass?: HomeAssistant;
   private readonly stateController = new StateController(this);
   private schema?: { language: string; fields: HaFormSchema[] };
+  /** The user's string table while it loads; `language` changes to it once it is here. */
+  private strings?: Promise<void>;
 
   get hass(): HomeAssistant | undefined {
     return this.currentHass;
@@ -47,9 +49,26 @@ export class CardEditor extends LitElement implements LovelaceCardEditor {
     const first = !this.currentHass;
     this.currentHass = hass;
     this.stateController.setHass(hass);
-    this.language = languageOf(hass);
+    this.useLanguage(languageOf(hass));
     if (first) void sideLoadFormElements().then(() => this.requestUpdate());
     else this.requestUpdate();
+  }
+
+  private useLanguage(language: string): void {
+    if (language === this.language) return;
+    if (stringsLoaded(language)) {
+      this.language = language;
+      return;
+    }
+    this.strings = loadStrings(language).then(() => {
+      if (languageOf(this.currentHass) === language) this.language = language;
+    });
+  }
+
+  /** Also waits for the user's string table, so a test or HA sees the words it will show. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.strings;
+    return super.getUpdateComplete();
   }
 
   setConfig(config: LovelaceCardConfig): void {

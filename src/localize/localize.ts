@@ -1,19 +1,55 @@
 // Picks the card's language from Home Assistant's and fills `{name}` placeholders.
+// English is built in; the Chinese tables are chunks of their own, loaded on first use.
 import type { HomeAssistant } from "../ha/types.js";
 import { en, type StringKey, type Strings } from "./en.js";
-import { zhHans } from "./zh-Hans.js";
-import { zhHant } from "./zh-Hant.js";
 
 export type Localize = (key: StringKey, values?: Record<string, string | number>) => string;
 
-/** Maps an HA language tag to our string table; Chinese tags name script or region. */
-export function stringsFor(language: string | undefined): { strings: Strings; tag: string } {
+type ChineseTag = "zh-Hans" | "zh-Hant";
+
+const load: Record<ChineseTag, () => Promise<Strings>> = {
+  "zh-Hans": async () => (await import("./zh-Hans.js")).zhHans,
+  "zh-Hant": async () => (await import("./zh-Hant.js")).zhHant,
+};
+const loaded: Partial<Record<ChineseTag, Strings>> = {};
+const loading: Partial<Record<ChineseTag, Promise<void>>> = {};
+
+/** The table an HA language tag needs; Chinese tags name script or region. */
+function chineseTag(language: string | undefined): ChineseTag | undefined {
   const tag = (language ?? "en").toLowerCase();
-  if (tag === "zh-hant" || tag === "zh-tw" || tag === "zh-hk" || tag === "zh-mo") {
-    return { strings: zhHant, tag: "zh-Hant" };
-  }
-  if (tag.startsWith("zh")) return { strings: zhHans, tag: "zh-Hans" };
-  return { strings: en, tag: language ?? "en" };
+  if (tag === "zh-hant" || tag === "zh-tw" || tag === "zh-hk" || tag === "zh-mo") return "zh-Hant";
+  return tag.startsWith("zh") ? "zh-Hans" : undefined;
+}
+
+/** Whether `makeLocalize` has the language's table at hand (English always is). */
+export function stringsLoaded(language: string | undefined): boolean {
+  const tag = chineseTag(language);
+  return !tag || loaded[tag] !== undefined;
+}
+
+/**
+ * Loads the language's table once; settles when it is there (or could not be loaded: the
+ * card then speaks English).
+ */
+export function loadStrings(language: string | undefined): Promise<void> {
+  const tag = chineseTag(language);
+  if (!tag || loaded[tag]) return Promise.resolve();
+  return (loading[tag] ??= load[tag]().then(
+    (strings) => {
+      loaded[tag] = strings;
+    },
+    () => {
+      delete loading[tag];
+    },
+  ));
+}
+
+/** Maps an HA language tag to our string table: English until a Chinese one has loaded. */
+export function stringsFor(language: string | undefined): { strings: Strings; tag: string } {
+  const tag = chineseTag(language);
+  const strings = tag && loaded[tag];
+  if (tag && strings) return { strings, tag };
+  return { strings: en, tag: tag ? "en" : (language ?? "en") };
 }
 
 export function languageOf(hass: HomeAssistant | undefined): string {

@@ -26,4 +26,22 @@ describe("built bundle", () => {
     expect(grid.shadowRoot?.querySelectorAll("xcs-camera-tile")).to.have.length(4);
     card.remove();
   });
+
+  it("loads its chunks from next to it: a Chinese string table and the inbox tab", async () => {
+    expect(customElements.get("xcs-invites-view")).to.equal(undefined);
+    const fake = new FakeHass({ language: "zh-Hant" });
+    const card = document.createElement("xiaomi-camera-share-card");
+    card.setConfig({ type: "custom:xiaomi-camera-share-card" });
+    card.hass = fake.hass;
+    document.body.append(card);
+    fake.pushEvent("xiaomi_camera_share/subscribe", stateDocument());
+    await card.updateComplete;
+    const tab = (id: string) => card.shadowRoot?.querySelector<HTMLElement>(`#tab-${id}`);
+    expect(tab("cameras")?.textContent?.trim()).to.equal("攝影機");
+    tab("invites")?.click();
+    await card.updateComplete;
+    expect(customElements.get("xcs-invites-view")).to.not.equal(undefined);
+    expect(card.shadowRoot?.querySelector("xcs-invites-view")).to.not.equal(null);
+    card.remove();
+  });
 });

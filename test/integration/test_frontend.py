@@ -9,7 +9,8 @@ from homeassistant.components.frontend import DATA_EXTRA_MODULE_URL, UrlManager
 from homeassistant.components.lovelace.const import LOVELACE_DATA
 from homeassistant.setup import async_setup_component
 
-from custom_components.xiaomi_camera_share.const import CARD_URL, DOMAIN
+from custom_components.xiaomi_camera_share.const import CARD_FOLDER_URL, CARD_URL, DOMAIN
+from custom_components.xiaomi_camera_share.frontend import CARD_FOLDER
 
 if TYPE_CHECKING:
     from homeassistant.core import HomeAssistant
@@ -28,6 +29,14 @@ async def test_resource_registered_and_bundle_served(
     client = await hass_client()
     response = await client.get(CARD_URL)
     assert response.status == HTTPStatus.OK
+    # The chunks the main file imports by relative URL are served from the same folder.
+    chunks = sorted(path.name for path in CARD_FOLDER.glob("xcs-*.js"))
+    assert chunks
+    for chunk in chunks:
+        response_chunk = await client.get(f"{CARD_FOLDER_URL}/{chunk}")
+        assert response_chunk.status == HTTPStatus.OK
+        assert response_chunk.content_type == "text/javascript"
+    assert (await client.get(f"{CARD_FOLDER_URL}/no-such-chunk.js")).status == HTTPStatus.NOT_FOUND
 
 
 async def test_resource_updated_on_upgrade(hass: HomeAssistant, hass_storage: dict[str, Any]) -> None:

@@ -3,7 +3,7 @@ import { DOMAIN } from "../../../src/data/api.js";
 import type { Account, Recipient } from "../../../src/data/state.js";
 import "../../../src/dialogs/recipient-picker.js";
 import type { RecipientChange, RecipientPicker } from "../../../src/dialogs/recipient-picker.js";
-import { makeLocalize } from "../../../src/localize/localize.js";
+import { loadStrings, makeLocalize } from "../../../src/localize/localize.js";
 import { FakeHass } from "../fake-hass.js";
 import { account } from "../fixtures.js";
 import { deep, deepAll, settle, text } from "../helpers.js";
@@ -31,6 +31,7 @@ async function mountPicker(
   fake.mockService(DOMAIN, "lookup_recipient", () => LOOKUP);
   const picker = document.createElement("xcs-recipient-picker");
   picker.hass = fake.hass;
+  await loadStrings(options.language);
   picker.localize = makeLocalize(options.language ?? "en");
   picker.entryId = "entry-home";
   picker.region = "cn";

@@ -2,7 +2,13 @@
 import { expect } from "@esm-bundle/chai";
 import { DOMAIN, ServiceCallError } from "../../../src/data/api.js";
 import { en } from "../../../src/localize/en.js";
-import { languageOf, makeLocalize, stringsFor } from "../../../src/localize/localize.js";
+import {
+  languageOf,
+  loadStrings,
+  makeLocalize,
+  stringsFor,
+  stringsLoaded,
+} from "../../../src/localize/localize.js";
 import { regionList, regionName } from "../../../src/localize/regions.js";
 import { serviceErrorText } from "../../../src/localize/service-error.js";
 import { zhHans } from "../../../src/localize/zh-Hans.js";
@@ -11,6 +17,22 @@ import type { HomeAssistant } from "../../../src/ha/types.js";
 import { FakeHass } from "../fake-hass.js";
 
 describe("localize", () => {
+  it("speaks English until a Chinese table has loaded, which it loads once, on first use", async () => {
+    expect(stringsLoaded("en")).to.equal(true);
+    expect(stringsLoaded("de")).to.equal(true);
+    expect(stringsLoaded("zh-CN")).to.equal(false);
+    expect(stringsFor("zh-CN")).to.deep.equal({ strings: en, tag: "en" });
+    expect(makeLocalize("zh-CN")("tab.history")).to.equal(en["tab.history"]);
+    const first = loadStrings("zh-CN");
+    expect(loadStrings("zh-Hans")).to.equal(first);
+    await first;
+    expect(stringsLoaded("zh-Hans")).to.equal(true);
+    expect(stringsLoaded("zh-TW")).to.equal(false);
+    expect(makeLocalize("zh-CN")("tab.history")).to.equal(zhHans["tab.history"]);
+    await loadStrings("zh-TW");
+    expect(makeLocalize("zh-HK")("tab.history")).to.equal(zhHant["tab.history"]);
+  });
+
   it("picks traditional Chinese for Taiwan, Hong Kong and Macau, simplified for other Chinese, else English", () => {
     for (const tag of ["zh-Hant", "zh-TW", "zh-hk", "ZH-MO"]) {
       expect(stringsFor(tag)).to.deep.equal({ strings: zhHant, tag: "zh-Hant" });
