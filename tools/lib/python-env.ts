@@ -28,9 +28,17 @@ const nativeVenv = join(cacheDir, "venv");
 /** Where the venv lives inside the bootstrapped root. */
 const chrootVenv = "/opt/venv";
 const requirementsFile = join(projectRoot, "requirements_test.txt");
+/** Pinned packages installed without their dependencies (the file says why). */
+const noDepsRequirementsFile = join(projectRoot, "requirements_no_deps.txt");
 const minimumPython: readonly [number, number, number] = [3, 14, 2];
 /** The Debian suite that carries python3.14. */
 const debianSuite = "forky";
+/**
+ * Debian packages Home Assistant's own default integrations load beside Python:
+ * ffmpeg runs the ffmpeg binary as it starts (tts depends on it), and camera
+ * loads libturbojpeg for snapshots. Without them a start logs errors.
+ */
+const systemPackages = ["ffmpeg", "libturbojpeg0"];
 /** Host files a chrooted pip needs to reach the package index as the host does. */
 const hostFilesForChroot = [
   "/etc/resolv.conf",
@@ -104,9 +112,11 @@ function bootstrapRoot(): void {
   const staging = `${chrootDir}.partial`;
   run("rm", ["-rf", staging]);
   mkdirSync(staging, { recursive: true });
+  const include = ["python3.14", "python3.14-venv", "python3.14-dev", "gcc", "g++", "libc6-dev"];
+  include.push("ca-certificates", ...systemPackages);
   run("debootstrap", [
     "--variant=minbase",
-    "--include=python3.14,python3.14-venv,python3.14-dev,gcc,g++,libc6-dev,ca-certificates",
+    `--include=${include.join(",")}`,
     debianSuite,
     staging,
     debianMirror(),
@@ -116,6 +126,40 @@ function bootstrapRoot(): void {
 }
 
 const quote = (word: string): string => `'${word.replaceAll("'", "'\\''")}'`;
+
+/** The system packages that are missing where Home Assistant runs (the host or the root). */
+function missingSystemPackages(root: string): string[] {
+  const query = ["--admindir", join(root || "/", "var", "lib", "dpkg"), "-W", "-f", "${Status}"];
+  return systemPackages.filter(
+    (name) => capture("dpkg-query", [...query, name])?.endsWith(" installed") !== true,
+  );
+}
+
+/** Install Home Assistant's system packages into the host or, for a chroot, the Debian root. */
+function ensureSystemPackages(env: PythonEnv): void {
+  // Only Debian's packages are known here; elsewhere the machine's owner installs them.
+  if (!which("dpkg-query")) return;
+  const root = env.kind === "chroot" ? env.root : "";
+  const missing = missingSystemPackages(root);
+  if (missing.length === 0) return;
+  step(`Installing ${missing.join(", ")} for Home Assistant (once)`);
+  const aptEnv = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  const apt = ["apt-get", "install", "-y", "-qq", "--no-install-recommends", ...missing];
+  if (env.kind === "native") {
+    if (process.getuid?.() !== 0) {
+      throw new Error(`${missing.join(", ")} missing; install with: sudo ${apt.join(" ")}`);
+    }
+    run("apt-get", ["update", "-qq"]);
+    run(apt[0] as string, apt.slice(1), { env: aptEnv });
+    return;
+  }
+  // The root's mirror may serve a dated snapshot whose Release file has expired.
+  const update = ["apt-get", "update", "-qq", "-o", "Acquire::Check-Valid-Until=false"];
+  for (const argv of [update, apt]) {
+    const [cmd, ...rest] = chrootWords(["env", "DEBIAN_FRONTEND=noninteractive", ...argv], "/");
+    run(cmd as string, rest);
+  }
+}
 
 /**
  * The Python tests start the simulator themselves, so node and the project's
@@ -225,15 +269,16 @@ export function spawnInVenv(
 }
 
 /**
- * Make sure the venv exists and holds exactly requirements_test.txt. A stamp of
- * the requirements text makes the second run skip pip entirely.
+ * Make sure the venv exists and holds exactly requirements_test.txt and
+ * requirements_no_deps.txt. A stamp of their text makes the second run skip pip.
  */
 export function ensurePythonEnv(): PythonEnv {
   const env = pythonRuntime();
-  const requirements = readFileSync(requirementsFile, "utf8");
+  const requirements = readFileSync(requirementsFile, "utf8") + readFileSync(noDepsRequirementsFile, "utf8");
   const stampPath = join(cacheDir, "requirements.stamp");
   const hostVenv = env.kind === "native" ? env.venv : join(env.root, env.venv.slice(1));
   const upToDate = existsSync(stampPath) && readFileSync(stampPath, "utf8") === requirements;
+  ensureSystemPackages(env);
   if (upToDate && existsSync(join(hostVenv, "pyvenv.cfg"))) return env;
 
   step("Installing the Python test environment (once per requirements change)");
@@ -249,6 +294,9 @@ export function ensurePythonEnv(): PythonEnv {
   if (runInVenv(env, "python", pip) !== 0) throw new Error("pip upgrade failed");
   const install = ["-m", "pip", "install", "--quiet", "-r", requirementsFile];
   if (runInVenv(env, "python", install) !== 0) throw new Error("pip install -r requirements_test.txt failed");
+  const noDeps = ["-m", "pip", "install", "--quiet", "--no-deps", "-r", noDepsRequirementsFile];
+  if (runInVenv(env, "python", noDeps) !== 0)
+    throw new Error("pip install -r requirements_no_deps.txt failed");
   mkdirSync(cacheDir, { recursive: true });
   writeFileSync(stampPath, requirements);
   return env;
