@@ -64,6 +64,21 @@ function linkIntegration(customComponents: string, name: string, source: string)
   symlinkSync(source, target);
 }
 
+/**
+ * Onboarding's core config step sets up Home Assistant's default integrations (Google
+ * Translate, Met.no, Radio Browser, the shopping list), which reach for the internet as
+ * they start; the demo runs on this machine alone. The step saves nothing else, since
+ * configuration.yaml holds the location, zone and units: so a new instance starts with
+ * it marked done in onboarding's own store, and the defaults are never created.
+ */
+function skipCoreConfigOnboarding(configDir: string): void {
+  const store = join(configDir, ".storage", "onboarding");
+  if (existsSync(store)) return;
+  mkdirSync(dirname(store), { recursive: true });
+  const data = { version: 4, minor_version: 1, key: "onboarding", data: { done: ["core_config"] } };
+  writeFileSync(store, JSON.stringify(data, null, 2));
+}
+
 /** Write configuration.yaml and link the integration(s) into custom_components/. */
 export function prepareConfigDir(options: HomeAssistantOptions): void {
   const customComponents = join(options.configDir, "custom_components");
@@ -78,6 +93,7 @@ export function prepareConfigDir(options: HomeAssistantOptions): void {
   }
   const configuration = join(options.configDir, "configuration.yaml");
   if (!existsSync(configuration)) {
+    skipCoreConfigOnboarding(options.configDir);
     writeFileSync(
       configuration,
       [
@@ -185,40 +201,9 @@ export async function login(baseUrl: string, username: string, password: string)
 }
 
 /**
- * What onboarding's core config step sets up that reaches for the internet as it
- * starts: Radio Browser looks its servers up at once, and the demo runs on this
- * machine alone. (Met.no's weather is not set up at all: the generated configuration
- * has no home location. Google Translate and the shopping list stay: they start
- * offline.) Home Assistant has no setting that keeps onboarding from adding them.
- */
-const onlineOnboardingIntegrations = ["radio_browser"];
-
-/** Remove the entries onboarding made for `domains`, through the config entries API. */
-async function removeOnboardingEntries(baseUrl: string, token: string, domains: string[]): Promise<void> {
-  const headers = { Authorization: `Bearer ${token}` };
-  for (const domain of domains) {
-    // Onboarding starts its flows as tasks: the entry may come a moment after the step.
-    const deadline = Date.now() + 10_000;
-    let entries: { entry_id: string }[] = [];
-    while (entries.length === 0 && Date.now() < deadline) {
-      const listed = await fetch(`${baseUrl}/api/config/config_entries/entry?domain=${domain}`, { headers });
-      entries = await json<{ entry_id: string }[]>(listed);
-      if (entries.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    for (const entry of entries) {
-      await json(
-        await fetch(`${baseUrl}/api/config/config_entries/entry/${entry.entry_id}`, {
-          method: "DELETE",
-          headers,
-        }),
-      );
-    }
-  }
-}
-
-/**
- * Onboard a new instance through the onboarding API (owner, location, analytics,
- * integration step) or, when it is onboarded already, log in. Returns a token.
+ * Onboard a new instance through the onboarding API (owner, analytics, integration
+ * step; the core config step is done already, see `skipCoreConfigOnboarding`) or, when
+ * it is onboarded already, log in. Returns a token.
  */
 export async function onboardOrLogin(baseUrl: string, owner: Owner): Promise<string> {
   // Once onboarding is complete its API is gone (404): log in instead.
@@ -240,7 +225,6 @@ export async function onboardOrLogin(baseUrl: string, owner: Owner): Promise<str
     headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
     body: JSON.stringify(body),
   });
-  await json(await fetch(`${baseUrl}/api/onboarding/core_config`, authorized({})));
   await json(await fetch(`${baseUrl}/api/onboarding/analytics`, authorized({})));
   await json(
     await fetch(
@@ -248,6 +232,5 @@ export async function onboardOrLogin(baseUrl: string, owner: Owner): Promise<str
       authorized({ client_id: clientId, redirect_uri: clientId }),
     ),
   );
-  await removeOnboardingEntries(baseUrl, token, onlineOnboardingIntegrations);
   return token;
 }

@@ -28,8 +28,6 @@ const nativeVenv = join(cacheDir, "venv");
 /** Where the venv lives inside the bootstrapped root. */
 const chrootVenv = "/opt/venv";
 const requirementsFile = join(projectRoot, "requirements_test.txt");
-/** Pinned packages installed without their dependencies (the file says why). */
-const noDepsRequirementsFile = join(projectRoot, "requirements_no_deps.txt");
 const minimumPython: readonly [number, number, number] = [3, 14, 2];
 /** The Debian suite that carries python3.14. */
 const debianSuite = "forky";
@@ -269,12 +267,12 @@ export function spawnInVenv(
 }
 
 /**
- * Make sure the venv exists and holds exactly requirements_test.txt and
- * requirements_no_deps.txt. A stamp of their text makes the second run skip pip.
+ * Make sure the venv exists and holds exactly requirements_test.txt. A stamp of
+ * the requirements text makes the second run skip pip entirely.
  */
 export function ensurePythonEnv(): PythonEnv {
   const env = pythonRuntime();
-  const requirements = readFileSync(requirementsFile, "utf8") + readFileSync(noDepsRequirementsFile, "utf8");
+  const requirements = readFileSync(requirementsFile, "utf8");
   const stampPath = join(cacheDir, "requirements.stamp");
   const hostVenv = env.kind === "native" ? env.venv : join(env.root, env.venv.slice(1));
   const upToDate = existsSync(stampPath) && readFileSync(stampPath, "utf8") === requirements;
@@ -294,9 +292,6 @@ export function ensurePythonEnv(): PythonEnv {
   if (runInVenv(env, "python", pip) !== 0) throw new Error("pip upgrade failed");
   const install = ["-m", "pip", "install", "--quiet", "-r", requirementsFile];
   if (runInVenv(env, "python", install) !== 0) throw new Error("pip install -r requirements_test.txt failed");
-  const noDeps = ["-m", "pip", "install", "--quiet", "--no-deps", "-r", noDepsRequirementsFile];
-  if (runInVenv(env, "python", noDeps) !== 0)
-    throw new Error("pip install -r requirements_no_deps.txt failed");
   mkdirSync(cacheDir, { recursive: true });
   writeFileSync(stampPath, requirements);
   return env;
