@@ -9,10 +9,13 @@ import { expirySuite, startTimedShare, type TimedShare } from "./expiry.suite.ts
 import { frontendSuite, measured } from "./frontend.suite.ts";
 import { liveViewSuite } from "./live-view.suite.ts";
 import { setupFlowSuite } from "./setup-flow.suite.ts";
+import { readHomeAssistantLog, startupLogSuite } from "./startup-log.suite.ts";
 
 const runStarted = performance.now();
 let running: Stack | undefined;
 let timedShare: TimedShare | undefined;
+/** Home Assistant's log right after the stack started, before any suite broke something. */
+let startupLog: string | undefined;
 const stack = (): Stack => {
   if (!running) throw new Error("the stack did not start");
   return running;
@@ -22,6 +25,7 @@ before(
   async () => {
     running = await startStack();
     console.log(`stack ready in ${((performance.now() - runStarted) / 1000).toFixed(1)} s`);
+    startupLog = readHomeAssistantLog(running.configDir);
     // The demo's auto-accept automation would answer every invite the tests want to see
     // pending; the test of that automation turns it on for itself.
     const autoAccept = await automationEntity(running.connection, "xiaomi_camera_share_accept_from_owner");
@@ -47,6 +51,10 @@ const timed = (): TimedShare => {
   return timedShare;
 };
 
+startupLogSuite(() => {
+  if (startupLog === undefined) throw new Error("the stack did not start");
+  return startupLog;
+});
 // The blueprints go first: their tell-me automation must be armed before the timed share ends.
 blueprintsSuite(stack);
 clientSuite(stack);

@@ -64,6 +64,21 @@ function linkIntegration(customComponents: string, name: string, source: string)
   symlinkSync(source, target);
 }
 
+/**
+ * Onboarding's core config step sets up Home Assistant's default integrations (Google
+ * Translate, Met.no, Radio Browser, the shopping list), which reach for the internet as
+ * they start; the demo runs on this machine alone. The step saves nothing else, since
+ * configuration.yaml holds the location, zone and units: so a new instance starts with
+ * it marked done in onboarding's own store, and the defaults are never created.
+ */
+function skipCoreConfigOnboarding(configDir: string): void {
+  const store = join(configDir, ".storage", "onboarding");
+  if (existsSync(store)) return;
+  mkdirSync(dirname(store), { recursive: true });
+  const data = { version: 4, minor_version: 1, key: "onboarding", data: { done: ["core_config"] } };
+  writeFileSync(store, JSON.stringify(data, null, 2));
+}
+
 /** Write configuration.yaml and link the integration(s) into custom_components/. */
 export function prepareConfigDir(options: HomeAssistantOptions): void {
   const customComponents = join(options.configDir, "custom_components");
@@ -78,6 +93,7 @@ export function prepareConfigDir(options: HomeAssistantOptions): void {
   }
   const configuration = join(options.configDir, "configuration.yaml");
   if (!existsSync(configuration)) {
+    skipCoreConfigOnboarding(options.configDir);
     writeFileSync(
       configuration,
       [
@@ -185,8 +201,9 @@ export async function login(baseUrl: string, username: string, password: string)
 }
 
 /**
- * Onboard a new instance through the onboarding API (owner, location, analytics,
- * integration step) or, when it is onboarded already, log in. Returns a token.
+ * Onboard a new instance through the onboarding API (owner, analytics, integration
+ * step; the core config step is done already, see `skipCoreConfigOnboarding`) or, when
+ * it is onboarded already, log in. Returns a token.
  */
 export async function onboardOrLogin(baseUrl: string, owner: Owner): Promise<string> {
   // Once onboarding is complete its API is gone (404): log in instead.
@@ -208,7 +225,6 @@ export async function onboardOrLogin(baseUrl: string, owner: Owner): Promise<str
     headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
     body: JSON.stringify(body),
   });
-  await json(await fetch(`${baseUrl}/api/onboarding/core_config`, authorized({})));
   await json(await fetch(`${baseUrl}/api/onboarding/analytics`, authorized({})));
   await json(
     await fetch(

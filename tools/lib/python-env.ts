@@ -31,6 +31,12 @@ const requirementsFile = join(projectRoot, "requirements_test.txt");
 const minimumPython: readonly [number, number, number] = [3, 14, 2];
 /** The Debian suite that carries python3.14. */
 const debianSuite = "forky";
+/**
+ * Debian packages Home Assistant's own default integrations load beside Python:
+ * ffmpeg runs the ffmpeg binary as it starts (tts depends on it), and camera
+ * loads libturbojpeg for snapshots. Without them a start logs errors.
+ */
+const systemPackages = ["ffmpeg", "libturbojpeg0"];
 /** Host files a chrooted pip needs to reach the package index as the host does. */
 const hostFilesForChroot = [
   "/etc/resolv.conf",
@@ -104,9 +110,11 @@ function bootstrapRoot(): void {
   const staging = `${chrootDir}.partial`;
   run("rm", ["-rf", staging]);
   mkdirSync(staging, { recursive: true });
+  const include = ["python3.14", "python3.14-venv", "python3.14-dev", "gcc", "g++", "libc6-dev"];
+  include.push("ca-certificates", ...systemPackages);
   run("debootstrap", [
     "--variant=minbase",
-    "--include=python3.14,python3.14-venv,python3.14-dev,gcc,g++,libc6-dev,ca-certificates",
+    `--include=${include.join(",")}`,
     debianSuite,
     staging,
     debianMirror(),
@@ -116,6 +124,40 @@ function bootstrapRoot(): void {
 }
 
 const quote = (word: string): string => `'${word.replaceAll("'", "'\\''")}'`;
+
+/** The system packages that are missing where Home Assistant runs (the host or the root). */
+function missingSystemPackages(root: string): string[] {
+  const query = ["--admindir", join(root || "/", "var", "lib", "dpkg"), "-W", "-f", "${Status}"];
+  return systemPackages.filter(
+    (name) => capture("dpkg-query", [...query, name])?.endsWith(" installed") !== true,
+  );
+}
+
+/** Install Home Assistant's system packages into the host or, for a chroot, the Debian root. */
+function ensureSystemPackages(env: PythonEnv): void {
+  // Only Debian's packages are known here; elsewhere the machine's owner installs them.
+  if (!which("dpkg-query")) return;
+  const root = env.kind === "chroot" ? env.root : "";
+  const missing = missingSystemPackages(root);
+  if (missing.length === 0) return;
+  step(`Installing ${missing.join(", ")} for Home Assistant (once)`);
+  const aptEnv = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  const apt = ["apt-get", "install", "-y", "-qq", "--no-install-recommends", ...missing];
+  if (env.kind === "native") {
+    if (process.getuid?.() !== 0) {
+      throw new Error(`${missing.join(", ")} missing; install with: sudo ${apt.join(" ")}`);
+    }
+    run("apt-get", ["update", "-qq"]);
+    run(apt[0] as string, apt.slice(1), { env: aptEnv });
+    return;
+  }
+  // The root's mirror may serve a dated snapshot whose Release file has expired.
+  const update = ["apt-get", "update", "-qq", "-o", "Acquire::Check-Valid-Until=false"];
+  for (const argv of [update, apt]) {
+    const [cmd, ...rest] = chrootWords(["env", "DEBIAN_FRONTEND=noninteractive", ...argv], "/");
+    run(cmd as string, rest);
+  }
+}
 
 /**
  * The Python tests start the simulator themselves, so node and the project's
@@ -234,6 +276,7 @@ export function ensurePythonEnv(): PythonEnv {
   const stampPath = join(cacheDir, "requirements.stamp");
   const hostVenv = env.kind === "native" ? env.venv : join(env.root, env.venv.slice(1));
   const upToDate = existsSync(stampPath) && readFileSync(stampPath, "utf8") === requirements;
+  ensureSystemPackages(env);
   if (upToDate && existsSync(join(hostVenv, "pyvenv.cfg"))) return env;
 
   step("Installing the Python test environment (once per requirements change)");
