@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from homeassistant.helpers.device_registry import CONNECTION_NETWORK_MAC, DeviceInfo, format_mac
+from homeassistant.helpers.device_registry import CONNECTION_NETWORK_MAC, DeviceEntryType, DeviceInfo, format_mac
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
 
 from .capabilities import model_name
@@ -63,4 +63,6 @@ class AccountEntity(CoordinatorEntity[AccountCoordinator]):
             name=entry.title,
             manufacturer="Xiaomi",
             model="Mi account",
+            # A cloud account, not a thing in the home: Home Assistant lists it as a service.
+            entry_type=DeviceEntryType.SERVICE,
         )
