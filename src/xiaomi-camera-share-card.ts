@@ -27,13 +27,13 @@ export const EDITOR_TAG = `${CARD_TYPE}-editor`;
 type OpenDialog = { kind: "share" | "manage"; did: string };
 
 /** Parts a dashboard does not need at first: chunks of their own, loaded when first shown. */
-const PARTS = {
+type Part = "xcs-invites-view" | "xcs-history-view" | "xcs-share-dialog" | "xcs-manage-dialog";
+export const CARD_PARTS: Record<Part, () => Promise<unknown>> = {
   "xcs-invites-view": () => import("./views/invites-view.js"),
   "xcs-history-view": () => import("./views/history-view.js"),
   "xcs-share-dialog": () => import("./dialogs/share-dialog.js"),
   "xcs-manage-dialog": () => import("./dialogs/manage-dialog.js"),
 };
-type Part = keyof typeof PARTS;
 
 const SECTION_PARTS: Partial<Record<Section, Part>> = {
   invites: "xcs-invites-view",
@@ -50,7 +50,7 @@ const partsLoading = new Map<Part, Promise<unknown>>();
 function loadPart(part: Part): Promise<unknown> {
   let loading = partsLoading.get(part);
   if (!loading) {
-    loading = PARTS[part]().catch((err: unknown) => {
+    loading = CARD_PARTS[part]().catch((err: unknown) => {
       partsLoading.delete(part);
       throw err;
     });
@@ -141,6 +141,8 @@ export class XiaomiCameraShareCard extends LitElement implements LovelaceCard {
   @state() private format: Formatter = formatterFor(undefined);
   /** The user's string table is loading: the card shows no words until it is here. */
   @state() private loadingStrings = false;
+  /** A tab's or dialog's chunk did not load (offline, or an old main file after an update). */
+  @state() private partFailed = false;
 
   private currentHass?: HomeAssistant;
   private readonly stateController = new StateController(this);
@@ -248,13 +250,23 @@ export class XiaomiCameraShareCard extends LitElement implements LovelaceCard {
       this.entityStates = next;
   }
 
-  protected override willUpdate(_changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues): void {
     if (this.stateController.document !== this.seenDocument) {
       this.seenDocument = this.stateController.document;
       this.refreshEntityStates();
     }
+    // Each visit to a tab tries its part again; a failure is not retried on every update.
+    if (changed.has("tab")) this.partFailed = false;
     const part = SECTION_PARTS[this.tab];
-    if (part && !defined(part)) this.waitFor(loadPart(part).then(() => this.requestUpdate()));
+    if (part && !defined(part) && !this.partFailed)
+      this.waitFor(
+        loadPart(part).then(
+          () => this.requestUpdate(),
+          () => {
+            this.partFailed = true;
+          },
+        ),
+      );
   }
 
   override render(): TemplateResult {
@@ -278,7 +290,13 @@ export class XiaomiCameraShareCard extends LitElement implements LovelaceCard {
     if (!doc) return html`<p class="message loading" role="status">${localize("card.loading")}</p>`;
     if (!doc.accounts.length)
       return html`<p class="message not-configured">${localize("card.not_configured")}</p>`;
-    return html`${this.renderBanners(doc)} ${this.renderTabs(config, doc)}
+    return html`${this.renderBanners(doc)}
+      ${
+        this.partFailed
+          ? html`<div class="banner error part-failed" role="alert">${localize("card.part_failed")}</div>`
+          : nothing
+      }
+      ${this.renderTabs(config, doc)}
       <div role="tabpanel" aria-labelledby="tab-${this.tab}">${this.renderSection(config, doc)}</div>
       ${this.renderDialog(doc)}`;
   }
@@ -383,7 +401,13 @@ export class XiaomiCameraShareCard extends LitElement implements LovelaceCard {
   private async openDialog(kind: OpenDialog["kind"], did: string): Promise<void> {
     const ready = Promise.all([sideLoadFormElements(), loadPart(DIALOG_PARTS[kind])]);
     this.waitFor(ready);
-    await ready;
+    try {
+      await ready;
+    } catch {
+      this.partFailed = true;
+      return;
+    }
+    this.partFailed = false;
     this.dialog = { kind, did };
   }
 

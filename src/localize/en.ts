@@ -8,6 +8,8 @@ export const en = {
   "card.unavailable": "Xiaomi Camera Share is not loaded ({error}).",
   "card.empty": "No cameras found in the configured Xiaomi accounts.",
   "card.offline": "The Xiaomi cloud cannot be reached for {account}. Showing the last known state.",
+  "card.part_failed":
+    "Part of the card could not be loaded. Reload the page (after an update, the browser may still hold an old copy).",
   "card.auth_failed": "{account} must sign in again (Settings → Devices & services).",
   "tab.cameras": "Cameras",
   "tab.invites": "Invites",

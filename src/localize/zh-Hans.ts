@@ -9,6 +9,7 @@ export const zhHans: Strings = {
   "card.not_admin": "只有 Home Assistant 管理员可以管理摄像机共享。",
   "card.unavailable": "小米摄像机共享未加载（{error}）。",
   "card.empty": "已配置的小米账号中没有摄像机。",
+  "card.part_failed": "卡片的一部分未能加载。请刷新页面（更新之后，浏览器可能仍保留旧版本）。",
   "card.offline": "无法连接小米云（{account}）。显示的是最近一次的状态。",
   "card.auth_failed": "{account} 需要重新登录（设置 → 设备与服务）。",
   "tab.cameras": "摄像机",

@@ -9,6 +9,7 @@ export const zhHant: Strings = {
   "card.not_admin": "只有 Home Assistant 管理員可以管理攝影機共享。",
   "card.unavailable": "小米攝影機共享未載入（{error}）。",
   "card.empty": "已設定的小米帳號中沒有攝影機。",
+  "card.part_failed": "卡片的一部分無法載入。請重新整理頁面（更新之後，瀏覽器可能仍保留舊版本）。",
   "card.offline": "無法連線小米雲端（{account}）。顯示的是最近一次的狀態。",
   "card.auth_failed": "{account} 需要重新登入（設定 → 裝置與服務）。",
   "tab.cameras": "攝影機",
