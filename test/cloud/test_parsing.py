@@ -30,12 +30,13 @@ from custom_components.xiaomi_camera_share.cloud.errors import (
     VerificationMethodRefusedError,
     XiaomiCloudError,
 )
-from custom_components.xiaomi_camera_share.cloud.models import BatchShareOutcome
+from custom_components.xiaomi_camera_share.cloud.models import BatchShareOutcome, Sharee, ShareStatus
 from custom_components.xiaomi_camera_share.cloud.parsing import (
     failed_revocations,
     parse_batch_result,
     parse_invite,
     parse_profile,
+    parse_sharee,
 )
 from custom_components.xiaomi_camera_share.cloud.regions import Region
 from custom_components.xiaomi_camera_share.cloud.shapes import shape_of
@@ -84,8 +85,94 @@ def test_a_batch_answer_reads_1_as_invited_0_as_already_shared_and_anything_else
         ("f", "u1"): 1,
     }
     assert parse_batch_result(None, ["a"], ["u1"]).outcome("a", "u1") is BatchShareOutcome.NOT_REPORTED
+    # A camera left out of a receiver's answer does not hide the cameras after it.
+    later = parse_batch_result({"u1": {"b": 1}}, ["a", "b"], ["u1"])
+    assert later.outcome("a", "u1") is BatchShareOutcome.NOT_REPORTED
+    assert later.outcome("b", "u1") is BatchShareOutcome.INVITED
+    assert later.codes == {("b", "u1"): 1}
     with pytest.raises(MalformedResponseError, match=r"^the batch result is not an object$"):
         parse_batch_result([1], ["a"], ["u1"])
+
+
+def test_a_sharee_is_read_with_its_view_only_flag_status_and_time() -> None:
+    item = {
+        "userid": 3003,
+        "nickname": "Grandma",
+        "status": 1,
+        "isReadOnly": True,
+        "icon": "https://example.invalid/icon.png",
+        "sharetime": 9,
+        "mtime": 5,
+    }
+    assert parse_sharee(item) == Sharee(
+        user_id="3003",
+        nickname="Grandma",
+        status=ShareStatus.ACCEPTED,
+        read_only=True,
+        icon="https://example.invalid/icon.png",
+        shared_at=9,
+    )
+    # Without a status it is pending; without a nickname it is named by its id.
+    assert parse_sharee({"userid": "3003"}) == Sharee(
+        user_id="3003", nickname="3003", status=ShareStatus.PENDING, read_only=None, icon=None, shared_at=None
+    )
+    assert parse_sharee({"userid": "3003", "nickname": "", "icon": ""}).nickname == "3003"
+    assert parse_sharee({"userid": "3003", "nickname": 7}).nickname == "3003"
+    assert parse_sharee({"userid": "3003", "icon": ""}).icon is None
+    assert parse_sharee({"userid": "3003", "mtime": "5"}).shared_at == 5
+
+
+@pytest.mark.parametrize(
+    ("flag", "read_only"),
+    [
+        (True, True),
+        (False, False),
+        (1, True),
+        (0, False),
+        ("1", True),
+        ("true", True),
+        ("True", True),
+        ("0", False),
+        ("false", False),
+        ("yes", False),
+        (None, None),
+    ],
+)
+def test_a_sharees_view_only_flag_is_read_in_each_form_the_cloud_sends(
+    flag: Any, read_only: bool | None
+) -> None:
+    assert parse_sharee({"userid": "1", "isReadOnly": flag}).read_only is read_only
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        (0, ShareStatus.PENDING),
+        (1, ShareStatus.ACCEPTED),
+        ("1", ShareStatus.ACCEPTED),
+        (2, ShareStatus.REJECTED),
+        (-1, ShareStatus.UNKNOWN),
+        (7, ShareStatus.UNKNOWN),
+        ("x", ShareStatus.UNKNOWN),
+    ],
+)
+def test_a_sharees_status_is_one_the_app_knows_or_unknown(status: Any, expected: ShareStatus) -> None:
+    assert parse_sharee({"userid": "1", "status": status}).status is expected
+
+
+@pytest.mark.parametrize(
+    ("item", "message"),
+    [
+        (["1"], "a sharee is not an object"),
+        ({"nickname": "x"}, "a sharee's userid is missing"),
+        ({"userid": ""}, "a sharee's userid is missing"),
+        ({"userid": True}, "a sharee's userid is missing"),
+    ],
+)
+def test_a_malformed_sharee_says_what_is_wrong(item: Any, message: str) -> None:
+    with pytest.raises(MalformedResponseError) as caught:
+        parse_sharee(item)
+    assert str(caught.value) == message
 
 
 def test_an_error_answer_becomes_its_typed_error_with_the_clouds_words_and_code() -> None:
