@@ -4,7 +4,7 @@
 //
 //   - Card: StrykerJS's every mutant of the share dialog's choices (src/dialogs/share-form.ts)
 //     and of the service data they become (src/data/api.ts), stryker.sample.config.mjs; then
-//     a few hand-made mutants of numbers, which StrykerJS does not change: "1 day" as 2.4 hours.
+//     a few hand-made mutants StrykerJS does not make: "1 day" as 2.4 hours, "View only" as control.
 //   - Python: mutmut's every mutant of three functions of the cloud client's parsing (a sharee's
 //     view-only flag, yes/no values, a batch share's answer) against test/cloud/test_parsing.py.
 //
@@ -29,12 +29,14 @@ const REPORT = join(projectRoot, "docs", "mutation.md");
 const SANDBOX = join(projectRoot, ".cache", "mutation-sample");
 const STRYKER_JSON = join(projectRoot, ".cache", "mutation", "stryker-sample.json");
 
-/** Numbers StrykerJS leaves alone; each change must fail the card's DOM-free tests. */
+/** Changes StrykerJS does not make (numbers); each must fail the card's DOM-free tests. */
 const HAND_MUTANTS: readonly { file: string; from: string; to: string }[] = [
   { file: "src/dialogs/share-form.ts", from: '"1d": 24,', to: '"1d": 2.4,' },
   { file: "src/dialogs/share-form.ts", from: '"1h": 1,', to: '"1h": 2,' },
   { file: "src/dialogs/share-form.ts", from: '"1w": 168,', to: '"1w": 24,' },
   { file: "src/data/api.ts", from: "now.getTime()) / 1000)", to: "now.getTime()) / 100)" },
+  // Not a number, but the issue's other example in one step: "View only" sent as control.
+  { file: "src/data/api.ts", from: "permission: request.permission,", to: 'permission: "control",' },
 ];
 
 /** The Python functions sampled, as mutmut names them (`x_<function>`), in cloud/parsing.py. */

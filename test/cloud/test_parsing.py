@@ -225,6 +225,12 @@ def test_a_malformed_invite_says_what_is_wrong() -> None:
     with pytest.raises(MalformedResponseError) as no_id:
         parse_invite({"sender": "1", "did": "2"}, Region.CN)
     assert str(no_id.value) == "an invite has no inv_id"
+    with pytest.raises(MalformedResponseError) as no_sender:
+        parse_invite({"inv_id": 7, "did": "2"}, Region.CN)
+    assert str(no_sender.value) == "an invite's sender is missing"
+    with pytest.raises(MalformedResponseError) as no_did:
+        parse_invite({"inv_id": 7, "sender": "1"}, Region.CN)
+    assert str(no_did.value) == "an invite's did is missing"
 
 
 def test_login_errors_keep_the_message_code_and_what_to_answer_with() -> None:
@@ -241,8 +247,8 @@ def test_login_errors_keep_the_message_code_and_what_to_answer_with() -> None:
 
 def test_shapes_of_one_key_merge_objects_and_lists_inside_and_name_anything_else_either() -> None:
     replies = [
-        {"a": {"x": 1}, "b": [1], "c": "s", "d": {"y": True}},
-        {"a": {"z": "t"}, "b": [1, 2], "c": 2, "d": [True]},
+        {"a": {"x": 1}, "b": [1], "c": "s", "d": {"y": True}, "e": {"y": 1}, "f": [1]},
+        {"a": {"z": "t"}, "b": [1, 2], "c": 2, "d": [True], "e": "s", "f": "s"},
     ]
     assert shape_of({"list": replies}) == {
         "list": [
@@ -252,6 +258,9 @@ def test_shapes_of_one_key_merge_objects_and_lists_inside_and_name_anything_else
                 "b": ["1..2", "int"],
                 "c": "int | str",
                 "d": "[1, 'bool'] | {'y': 'bool'}",
+                # An object or a list beside a plain value: the value's kind as it is named.
+                "e": "str | {'y': 'int'}",
+                "f": "[1, 'int'] | str",
             },
         ]
     }
