@@ -178,10 +178,8 @@ async function runCard(equivalent: Set<string>): Promise<Mutant[] | undefined> {
   const code = await runShown(["npx", "--no-install", "stryker", "run"]);
   if (code !== 0 || !existsSync(STRYKER_JSON)) return undefined;
   const report = JSON.parse(readFileSync(STRYKER_JSON, "utf8"));
-  return readStryker(report, projectRoot).map((m) => ({
-    ...m,
-    equivalent: equivalent.has(cardKey(m.place)),
-  }));
+  // As for mutmut: a listed mutant counts as equivalent only while it survives.
+  return readStryker(report, projectRoot).map((m) => markEquivalent(m, equivalent.has(cardKey(m.place))));
 }
 
 function show(title: string, mutants: readonly Mutant[], seconds: number): AreaScore[] {
