@@ -1,6 +1,6 @@
 // `npm run test:mutation`: mutation testing of the sharing core (mutmut) and of the card's logic
 // (StrykerJS), then the score per area and every surviving mutant that docs/mutation.md does not
-// list as equivalent. Not part of `npm test`: it takes long.
+// list as equivalent. Not part of `npm test`, which runs a quick sample (tools/mutation-sample.ts).
 //
 //   npm run test:mutation                 both parts
 //   npm run test:mutation -- --python     only the Python side (or --card)
