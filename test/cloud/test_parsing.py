@@ -37,6 +37,7 @@ from custom_components.xiaomi_camera_share.cloud.parsing import (
     parse_invite,
     parse_profile,
     parse_sharee,
+    parse_sharee_list,
 )
 from custom_components.xiaomi_camera_share.cloud.regions import Region
 from custom_components.xiaomi_camera_share.cloud.shapes import shape_of
@@ -172,6 +173,29 @@ def test_a_sharees_status_is_one_the_app_knows_or_unknown(status: Any, expected:
 def test_a_malformed_sharee_says_what_is_wrong(item: Any, message: str) -> None:
     with pytest.raises(MalformedResponseError) as caught:
         parse_sharee(item)
+    assert str(caught.value) == message
+
+
+def test_a_sharee_list_is_its_sharees_and_none_without_a_list() -> None:
+    assert parse_sharee_list({"list": [{"userid": "1"}, {"userid": 2, "status": 1}]}) == [
+        Sharee(user_id="1", nickname="1", status=ShareStatus.PENDING),
+        Sharee(user_id="2", nickname="2", status=ShareStatus.ACCEPTED),
+    ]
+    assert parse_sharee_list({}) == []
+    assert parse_sharee_list({"list": []}) == []
+
+
+@pytest.mark.parametrize(
+    ("result", "message"),
+    [
+        ("nope", "the result is not an object"),
+        ({"list": {"userid": "1"}}, "list is not a list"),
+        ({"list": None}, "list is not a list"),
+    ],
+)
+def test_a_malformed_sharee_list_says_what_is_wrong(result: Any, message: str) -> None:
+    with pytest.raises(MalformedResponseError) as caught:
+        parse_sharee_list(result)
     assert str(caught.value) == message
 
 
