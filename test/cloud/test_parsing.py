@@ -36,6 +36,7 @@ from custom_components.xiaomi_camera_share.cloud.parsing import (
     parse_batch_result,
     parse_invite,
     parse_profile,
+    parse_share_overview,
     parse_sharee,
     parse_sharee_list,
 )
@@ -196,6 +197,52 @@ def test_a_sharee_list_is_its_sharees_and_none_without_a_list() -> None:
 def test_a_malformed_sharee_list_says_what_is_wrong(result: Any, message: str) -> None:
     with pytest.raises(MalformedResponseError) as caught:
         parse_sharee_list(result)
+    assert str(caught.value) == message
+
+
+def test_a_share_overview_is_each_devices_sharees_with_who_and_when() -> None:
+    overview = parse_share_overview(
+        {
+            "list": {
+                "501000001": [
+                    {"userid": 1001, "nickname": "A", "mtime": 5, "status": 1},
+                    {"userid": "1002", "mtime": "7"},
+                ],
+                "501000002": [{"userid": "1003", "status": 0}],
+            }
+        }
+    )
+    assert set(overview) == {"501000001", "501000002"}
+    first = overview["501000001"]
+    assert first.sharees == (
+        Sharee(user_id="1001", nickname="A", status=ShareStatus.ACCEPTED, shared_at=5),
+        Sharee(user_id="1002", nickname="1002", status=ShareStatus.PENDING, shared_at=7),
+    )
+    assert first.has_status is False
+    assert first.fingerprint == frozenset({("1001", 5), ("1002", 7)})
+    second = overview["501000002"]
+    assert second.has_status is True
+    assert second.fingerprint == frozenset({("1003", None)})
+    # No list, an empty object or an empty array: no shares.
+    assert parse_share_overview({}) == {}
+    assert parse_share_overview({"list": {}}) == {}
+    assert parse_share_overview({"list": []}) == {}
+
+
+@pytest.mark.parametrize(
+    ("result", "message"),
+    [
+        ("nope", "the result is not an object"),
+        ({"list": None}, "the share list is not an object"),
+        ({"list": 0}, "the share list is not an object"),
+        ({"list": ["501000001"]}, "the share list is not an object"),
+        ({"list": {"501000001": {"userid": "1"}}}, "a device's sharees is not a list"),
+        ({"list": {"501000001": [["1"]]}}, "a sharee is not an object"),
+    ],
+)
+def test_a_malformed_share_overview_says_what_is_wrong(result: Any, message: str) -> None:
+    with pytest.raises(MalformedResponseError) as caught:
+        parse_share_overview(result)
     assert str(caught.value) == message
 
 
