@@ -34,7 +34,9 @@ from custom_components.xiaomi_camera_share.cloud.models import BatchShareOutcome
 from custom_components.xiaomi_camera_share.cloud.parsing import (
     failed_revocations,
     parse_batch_result,
+    parse_device,
     parse_invite,
+    parse_invites,
     parse_profile,
     parse_share_overview,
     parse_sharee,
@@ -287,6 +289,26 @@ def test_a_profile_is_read_by_userid_or_userId_and_minus_one_is_nobody() -> None
     with pytest.raises(MalformedResponseError) as malformed:
         parse_profile([])
     assert str(malformed.value) == "the profile is not an object"
+
+
+def test_the_invite_list_is_an_array_or_one_wrapped_in_list() -> None:
+    item = {"inv_id": 7, "sender": 1001, "did": "501000001", "status": 0, "expire_time": 99}
+    invites = parse_invites([item], Region.CN)
+    assert [(each.invite_id, each.sender_id, each.did) for each in invites] == [(7, "1001", "501000001")]
+    assert parse_invites({"list": [item]}, Region.CN) == invites
+    assert parse_invites({}, Region.CN) == []
+    assert parse_invites({"list": None}, Region.CN) == []
+    assert parse_invites(None, Region.CN) == []
+    for malformed in ("x", {"list": {"7": item}}):
+        with pytest.raises(MalformedResponseError) as caught:
+            parse_invites(malformed, Region.CN)
+        assert str(caught.value) == "the invite list is not a list"
+
+
+def test_a_device_that_is_not_an_object_says_so() -> None:
+    with pytest.raises(MalformedResponseError) as caught:
+        parse_device(["501000001"], Region.CN)
+    assert str(caught.value) == "a device is not an object"
 
 
 def test_a_malformed_invite_says_what_is_wrong() -> None:
