@@ -30,7 +30,12 @@ from custom_components.xiaomi_camera_share.cloud.errors import (
     VerificationMethodRefusedError,
     XiaomiCloudError,
 )
-from custom_components.xiaomi_camera_share.cloud.models import BatchShareOutcome, Sharee, ShareStatus
+from custom_components.xiaomi_camera_share.cloud.models import (
+    BatchShareOutcome,
+    PermitLevel,
+    Sharee,
+    ShareStatus,
+)
 from custom_components.xiaomi_camera_share.cloud.parsing import (
     failed_revocations,
     parse_batch_result,
@@ -305,10 +310,15 @@ def test_the_invite_list_is_an_array_or_one_wrapped_in_list() -> None:
         assert str(caught.value) == "the invite list is not a list"
 
 
-def test_a_device_that_is_not_an_object_says_so() -> None:
-    with pytest.raises(MalformedResponseError) as caught:
+def test_a_device_without_a_permit_level_is_the_owners_and_one_without_a_did_says_so() -> None:
+    assert parse_device({"did": "501000001"}, Region.CN).permit_level == int(PermitLevel.OWNER)
+    assert parse_device({"did": "501000001", "permitLevel": "36"}, Region.CN).permit_level == 36
+    with pytest.raises(MalformedResponseError) as not_object:
         parse_device(["501000001"], Region.CN)
-    assert str(caught.value) == "a device is not an object"
+    assert str(not_object.value) == "a device is not an object"
+    with pytest.raises(MalformedResponseError) as no_did:
+        parse_device({"name": "Hallway"}, Region.CN)
+    assert str(no_did.value) == "a device's did is missing"
 
 
 def test_a_malformed_invite_says_what_is_wrong() -> None:
