@@ -99,6 +99,8 @@ def test_a_batch_answer_reads_1_as_invited_0_as_already_shared_and_anything_else
     assert later.outcome("a", "u1") is BatchShareOutcome.NOT_REPORTED
     assert later.outcome("b", "u1") is BatchShareOutcome.INVITED
     assert later.codes == {("b", "u1"): 1}
+    # Numbers come as strings too, negative ones included.
+    assert parse_batch_result({"u1": {"a": "-12"}}, ["a"], ["u1"]).codes == {("a", "u1"): -12}
     with pytest.raises(MalformedResponseError, match=r"^the batch result is not an object$"):
         parse_batch_result([1], ["a"], ["u1"])
 
@@ -159,6 +161,7 @@ def test_a_sharees_view_only_flag_is_read_in_each_form_the_cloud_sends(
         (0, ShareStatus.PENDING),
         (1, ShareStatus.ACCEPTED),
         ("1", ShareStatus.ACCEPTED),
+        (True, ShareStatus.ACCEPTED),
         (2, ShareStatus.REJECTED),
         (-1, ShareStatus.UNKNOWN),
         (7, ShareStatus.UNKNOWN),
@@ -313,6 +316,10 @@ def test_the_invite_list_is_an_array_or_one_wrapped_in_list() -> None:
 def test_a_device_without_a_permit_level_is_the_owners_and_one_without_a_did_says_so() -> None:
     assert parse_device({"did": "501000001"}, Region.CN).permit_level == int(PermitLevel.OWNER)
     assert parse_device({"did": "501000001", "permitLevel": "36"}, Region.CN).permit_level == 36
+    owned = parse_device({"did": "501000001", "owner": {"userid": 1001, "nickname": "Owner"}}, Region.CN)
+    assert (owned.owner_id, owned.owner_nickname) == ("1001", "Owner")
+    assert parse_device({"did": "501000001", "owner": {"userid": ""}}, Region.CN).owner_id is None
+    assert parse_device({"did": "501000001", "owner": "1001"}, Region.CN).owner_id is None
     with pytest.raises(MalformedResponseError) as not_object:
         parse_device(["501000001"], Region.CN)
     assert str(not_object.value) == "a device is not an object"
