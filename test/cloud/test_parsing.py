@@ -40,6 +40,7 @@ from custom_components.xiaomi_camera_share.cloud.parsing import (
     failed_revocations,
     parse_batch_result,
     parse_device,
+    parse_device_page,
     parse_invite,
     parse_invites,
     parse_profile,
@@ -166,6 +167,7 @@ def test_a_sharees_view_only_flag_is_read_in_each_form_the_cloud_sends(
         (-1, ShareStatus.UNKNOWN),
         (7, ShareStatus.UNKNOWN),
         ("x", ShareStatus.UNKNOWN),
+        ("X1", ShareStatus.UNKNOWN),
     ],
 )
 def test_a_sharees_status_is_one_the_app_knows_or_unknown(status: Any, expected: ShareStatus) -> None:
@@ -311,6 +313,26 @@ def test_the_invite_list_is_an_array_or_one_wrapped_in_list() -> None:
         with pytest.raises(MalformedResponseError) as caught:
             parse_invites(malformed, Region.CN)
         assert str(caught.value) == "the invite list is not a list"
+
+
+def test_a_device_page_says_where_the_next_one_starts_only_when_there_is_more() -> None:
+    devices, next_did = parse_device_page(
+        {"list": [{"did": "501000001"}], "has_more": True, "next_start_did": "501000002"}, Region.DE
+    )
+    assert [(each.did, each.region) for each in devices] == [("501000001", Region.DE)]
+    assert next_did == "501000002"
+    assert parse_device_page({"list": [], "has_more": True, "next_start_did": 7}, Region.DE) == ([], "7")
+    assert parse_device_page({"has_more": False, "next_start_did": "501000002"}, Region.DE) == ([], None)
+    assert parse_device_page({"has_more": True, "next_start_did": ""}, Region.DE) == ([], None)
+    assert parse_device_page({"has_more": True}, Region.DE) == ([], None)
+    assert parse_device_page({}, Region.DE) == ([], None)
+    for malformed, message in (
+        ("x", "the device list is not an object"),
+        ({"list": {}}, "the device list is not a list"),
+    ):
+        with pytest.raises(MalformedResponseError) as caught:
+            parse_device_page(malformed, Region.DE)
+        assert str(caught.value) == message
 
 
 def test_a_device_without_a_permit_level_is_the_owners_and_one_without_a_did_says_so() -> None:
