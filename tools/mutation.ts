@@ -150,9 +150,11 @@ async function runPython(equivalent: Set<string>): Promise<Mutant[] | undefined>
     const names = ONLY.length ? onlyNames(before) : [];
     if (!survivorsOnly && names && (await mutmut(env, names, pool)) !== 0) return undefined;
     if (testsChanged || survivorsOnly) {
-      const done = new Set(before.filter((m) => m.status === "survived").map((m) => m.id));
+      // Mutants no test reached before are tried too: a new test may reach them.
+      const missed = (m: Mutant): boolean => m.status === "survived" || m.status === "no tests";
+      const done = new Set(before.filter(missed).map((m) => m.id));
       const again = readMutmut(MUTANTS)
-        .filter((m) => m.status === "survived" && done.has(m.id) && !equivalent.has(m.id))
+        .filter((m) => missed(m) && done.has(m.id) && !equivalent.has(m.id))
         .filter((m) => !ONLY.length || inModules(m.id))
         .map((m) => m.id);
       if (again.length) {
