@@ -165,9 +165,12 @@ def test_a_failure_with_a_code_keeps_the_code() -> None:
     url = "https://account.xiaomi.com/pass/serviceLoginAuth2"
     shapes.record_failure("POST", url, CloudConnectionError("server error", code=502))
     shapes.record_failure("POST", url, CloudConnectionError("odd", code=1100000001))
+    # Any error will do: one without a code is named by its type alone.
+    shapes.record_failure("POST", url, OSError("refused"))
     assert shapes.report()["steps"] == [
         {"step": "/pass/serviceLoginAuth2", "method": "POST", "error": "CloudConnectionError", "code": 502},
         {"step": "/pass/serviceLoginAuth2", "method": "POST", "error": "CloudConnectionError", "code": "int"},
+        {"step": "/pass/serviceLoginAuth2", "method": "POST", "error": "OSError"},
     ]
 
 
