@@ -1,17 +1,21 @@
 // `npm run test:mutation`: mutation testing of the sharing core (mutmut) and of the card's logic
 // (StrykerJS), then the score per area and every surviving mutant that docs/mutation.md does not
-// list as equivalent. Not part of `npm test`: it takes long.
+// list as equivalent. Not part of `npm test`, which runs a quick sample (tools/mutation-sample.ts).
 //
 //   npm run test:mutation                 both parts
 //   npm run test:mutation -- --python     only the Python side (or --card)
 //   npm run test:mutation -- --fresh      forget mutmut's earlier verdicts (mutants/) first
 //   npm run test:mutation -- --survivors  only try mutmut's survivors again (after new tests)
+//   npm run test:mutation -- --python --only=cloud,recipient_text
+//                                         only the mutants of these modules not yet checked
+//   npm run test:mutation -- --children=1 mutmut's parallel test runs (default 2), each with a
+//                                         simulator of its own; MUTATION_CHILDREN says the same
 //
 // mutmut keeps its verdicts in mutants/ and tests again only functions that changed; when the
 // Python tests changed since the last run, its survivors are tried again against them.
 // Exits non-zero when an area scores below the goal.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ensurePythonEnv, projectRoot, venvCommand, type PythonEnv } from "./lib/python-env.ts";
 import { step } from "./lib/shell.ts";
@@ -21,6 +25,7 @@ import {
   cardKey,
   formatScore,
   markEquivalent,
+  PACKAGE,
   parseEquivalents,
   readMutmut,
   readStryker,
@@ -30,14 +35,26 @@ import {
 } from "./lib/mutation-report.ts";
 
 const GOAL = 85;
-const MUTMUT_CHILDREN = 2;
 const REPORT = join(projectRoot, "docs", "mutation.md");
 const MUTANTS = join(projectRoot, "mutants");
 const STATE_DIR = join(projectRoot, ".cache", "mutation");
 const TESTS_HASH = join(STATE_DIR, "python-tests.sha256");
 const STRYKER_JSON = join(STATE_DIR, "stryker.json");
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+/** The value of `--name=value`, if given. */
+const option = (name: string): string | undefined =>
+  argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+const args = new Set(argv.filter((arg) => !arg.includes("=")));
+const MUTMUT_CHILDREN = Math.max(
+  1,
+  Number.parseInt(option("children") ?? process.env.MUTATION_CHILDREN ?? "2", 10) || 2,
+);
+/** Modules (`cloud`, `cloud.parsing`, `sharing`, ...) to limit mutmut to; all when empty. */
+const ONLY = (option("only") ?? "")
+  .split(",")
+  .map((each) => each.trim())
+  .filter(Boolean);
 const wantPython = !args.has("--card") || args.has("--python");
 const wantCard = !args.has("--python") || args.has("--card");
 
@@ -83,6 +100,40 @@ async function mutmut(env: PythonEnv, names: readonly string[], pool: string): P
   return runShown(argv, { XIAOMI_CAMERA_SHARE_SIMULATOR_POOL: pool });
 }
 
+const inModules = (id: string): boolean => ONLY.some((module) => id.startsWith(`${PACKAGE}.${module}.`));
+
+/** Each source file of a module (a file or a package) that mutmut keeps verdicts for, with them. */
+function moduleFiles(module: string): { source: string; meta: string }[] {
+  const path = join(...PACKAGE.split("."), ...module.split("."));
+  const metas = existsSync(join(MUTANTS, path))
+    ? readdirSync(join(MUTANTS, path), { recursive: true, encoding: "utf8" })
+        .filter((name) => name.endsWith(".py.meta"))
+        .map((name) => join(path, name))
+    : [`${path}.py.meta`];
+  return metas.map((meta) => ({
+    source: join(projectRoot, meta.slice(0, -".meta".length)),
+    meta: join(MUTANTS, meta),
+  }));
+}
+
+/**
+ * What `mutmut run` is given under --only: the mutants of those modules not yet checked, or the
+ * modules' names as patterns when mutmut has not made their mutants from their current source yet
+ * (mutmut tries again every mutant it is named, checked or not). Undefined: nothing left to run.
+ */
+function onlyNames(before: readonly Mutant[]): string[] | undefined {
+  const fresh = ONLY.every((module) =>
+    moduleFiles(module).every(
+      ({ source, meta }) =>
+        existsSync(meta) && existsSync(source) && statSync(meta).mtimeMs >= statSync(source).mtimeMs,
+    ),
+  );
+  const known = before.filter((m) => inModules(m.id));
+  if (!fresh || known.length === 0) return ONLY.map((module) => `${PACKAGE}.${module}.*`);
+  const left = known.filter((m) => m.status === "not checked").map((m) => m.id);
+  return left.length ? left : undefined;
+}
+
 async function runPython(equivalent: Set<string>): Promise<Mutant[] | undefined> {
   step("Python: mutmut over the sharing core, expiry, recipients and the cloud client");
   if (args.has("--fresh")) rmSync(MUTANTS, { recursive: true, force: true });
@@ -96,23 +147,32 @@ async function runPython(equivalent: Set<string>): Promise<Mutant[] | undefined>
     const testsChanged = !existsSync(TESTS_HASH) || readFileSync(TESTS_HASH, "utf8") !== testsHash;
     const before = existsSync(MUTANTS) ? readMutmut(MUTANTS) : [];
     const survivorsOnly = args.has("--survivors") && before.length > 0;
-    if (!survivorsOnly && (await mutmut(env, [], pool)) !== 0) return undefined;
+    const names = ONLY.length ? onlyNames(before) : [];
+    if (!survivorsOnly && names && (await mutmut(env, names, pool)) !== 0) return undefined;
     if (testsChanged || survivorsOnly) {
-      const done = new Set(before.filter((m) => m.status === "survived").map((m) => m.id));
+      // Mutants no test reached before are tried too: a new test may reach them.
+      const missed = (m: Mutant): boolean => m.status === "survived" || m.status === "no tests";
+      const done = new Set(before.filter(missed).map((m) => m.id));
       const again = readMutmut(MUTANTS)
-        .filter((m) => m.status === "survived" && done.has(m.id) && !equivalent.has(m.id))
+        .filter((m) => missed(m) && done.has(m.id) && !equivalent.has(m.id))
+        .filter((m) => !ONLY.length || inModules(m.id))
         .map((m) => m.id);
       if (again.length) {
         step(`Python: ${again.length} earlier survivors against the changed tests`);
         if ((await mutmut(env, again, pool)) !== 0) return undefined;
       }
     }
-    mkdirSync(STATE_DIR, { recursive: true });
-    writeFileSync(TESTS_HASH, testsHash);
+    // A run of some modules leaves the others' survivors to be tried again by a later full run.
+    if (!ONLY.length) {
+      mkdirSync(STATE_DIR, { recursive: true });
+      writeFileSync(TESTS_HASH, testsHash);
+    }
   } finally {
     await Promise.all(simulators.map((each) => each.stop()));
   }
-  return readMutmut(MUTANTS).map((m) => markEquivalent(m, equivalent.has(m.id)));
+  return readMutmut(MUTANTS)
+    .filter((m) => !ONLY.length || inModules(m.id))
+    .map((m) => markEquivalent(m, equivalent.has(m.id)));
 }
 
 async function runCard(equivalent: Set<string>): Promise<Mutant[] | undefined> {
@@ -120,10 +180,8 @@ async function runCard(equivalent: Set<string>): Promise<Mutant[] | undefined> {
   const code = await runShown(["npx", "--no-install", "stryker", "run"]);
   if (code !== 0 || !existsSync(STRYKER_JSON)) return undefined;
   const report = JSON.parse(readFileSync(STRYKER_JSON, "utf8"));
-  return readStryker(report, projectRoot).map((m) => ({
-    ...m,
-    equivalent: equivalent.has(cardKey(m.place)),
-  }));
+  // As for mutmut: a listed mutant counts as equivalent only while it survives.
+  return readStryker(report, projectRoot).map((m) => markEquivalent(m, equivalent.has(cardKey(m.place))));
 }
 
 function show(title: string, mutants: readonly Mutant[], seconds: number): AreaScore[] {

@@ -121,6 +121,11 @@ await phase("Python tests: cloud client; contract and integration (real simulato
   }
 });
 
+// A fixed few hundred mutants (docs/mutation.md): a survivor the report does not call equivalent fails it.
+await phase("Mutation sample: the share dialog's choices (StrykerJS) and cloud parsing (mutmut)", () =>
+  check(["npx", "--no-install", "tsx", "tools/mutation-sample.ts"]),
+);
+
 // Its own phase, so its figures show: SOAK_SCALE=full runs it at full size.
 await phase("Chaos soak: timed shares through faults, restarts and races (real simulator)", async () => {
   if (!python) return false;

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import aiohttp
 import pytest
@@ -39,6 +39,9 @@ from custom_components.xiaomi_camera_share.cloud.models import (
 from custom_components.xiaomi_camera_share.cloud.regions import Endpoints, Region
 
 from .fake_xiaomi import CREDENTIALS, PASS_TOKEN, PASSWORD, ROTATED_PASS_TOKEN, SSECURITY, FakeXiaomi
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 def ok(result: Any = None) -> dict[str, Any]:
@@ -585,20 +588,21 @@ async def test_concurrent_first_calls_mint_one_token(client: XiaomiCloudClient, 
     assert fake.service_token_counter == 1
 
 
+# Each reply is made afresh: a response is sent once, and the tests may run twice in a process.
 @pytest.mark.parametrize(
     "expired_reply",
     [
-        web.json_response({"code": 2, "message": "auth err"}, status=401),
-        web.Response(status=401),
-        fail(3, "invalid signature"),
-        fail(-100, "SERVICETOKEN_EXPIRED"),
+        lambda: web.json_response({"code": 2, "message": "auth err"}, status=401),
+        lambda: web.Response(status=401),
+        lambda: fail(3, "invalid signature"),
+        lambda: fail(-100, "SERVICETOKEN_EXPIRED"),
     ],
     ids=["401 auth err", "bare 401", "code 3", "message"],
 )
 async def test_expired_service_token_is_reminted_once(
-    client: XiaomiCloudClient, fake: FakeXiaomi, expired_reply: Any
+    client: XiaomiCloudClient, fake: FakeXiaomi, expired_reply: Callable[[], Any]
 ) -> None:
-    replies = [expired_reply, ok()]
+    replies = [expired_reply(), ok()]
     fake.handlers["/share/cancel"] = lambda data, host: replies.pop(0)
     await client.leave_share(Region.DE, "1")
     assert fake.service_token_counter == 2

@@ -74,6 +74,12 @@ def test_nonces_differ_between_calls() -> None:
     assert len({crypto.generate_nonce() for _ in range(20)}) == 20
 
 
+def test_a_fresh_nonce_is_8_random_bytes_then_the_minute() -> None:
+    raw = base64.b64decode(crypto.generate_nonce(now=1_740_000_000.0))
+    assert len(raw) == 12
+    assert struct.unpack(">I", raw[8:])[0] == 1_740_000_000 // 60
+
+
 def test_decrypt_rejects_text_that_is_not_base64() -> None:
     with pytest.raises(ValueError, match="base64"):
         crypto.decrypt(VECTORS[0]["signed_nonce"], "not base64 at all!")

@@ -8,7 +8,7 @@ from typing import Any
 
 from multidict import CIMultiDict, CIMultiDictProxy
 
-from custom_components.xiaomi_camera_share.cloud.errors import CloudTimeoutError
+from custom_components.xiaomi_camera_share.cloud.errors import CloudConnectionError, CloudTimeoutError
 from custom_components.xiaomi_camera_share.cloud.shapes import (
     MAX_LOGIN_STEPS,
     LoginShapes,
@@ -158,6 +158,20 @@ def test_repeated_polls_are_one_step_and_failures_are_steps() -> None:
         {"step": "/lp/s ?k", "method": "GET", "http": 504, "body": "empty"},
     ]
     assert "ticket-value" not in json.dumps(steps)
+
+
+def test_a_failure_with_a_code_keeps_the_code() -> None:
+    shapes = LoginShapes("password")
+    url = "https://account.xiaomi.com/pass/serviceLoginAuth2"
+    shapes.record_failure("POST", url, CloudConnectionError("server error", code=502))
+    shapes.record_failure("POST", url, CloudConnectionError("odd", code=1100000001))
+    # Any error will do: one without a code is named by its type alone.
+    shapes.record_failure("POST", url, OSError("refused"))
+    assert shapes.report()["steps"] == [
+        {"step": "/pass/serviceLoginAuth2", "method": "POST", "error": "CloudConnectionError", "code": 502},
+        {"step": "/pass/serviceLoginAuth2", "method": "POST", "error": "CloudConnectionError", "code": "int"},
+        {"step": "/pass/serviceLoginAuth2", "method": "POST", "error": "OSError"},
+    ]
 
 
 def test_a_long_login_keeps_its_first_steps_and_counts_the_rest() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from custom_components.xiaomi_camera_share.cloud.shapes import ReplyShapes, shape_of
+from custom_components.xiaomi_camera_share.cloud.shapes import ReplyShapes, merged_shapes, shape_of
 
 SECRETS = ["1100000001", "Demo Owner", "501000001", "AA:BB:CC:00:00:01", "V1:pass-token", "192.168.1.20"]
 
@@ -66,3 +66,15 @@ def test_a_recorded_reply_carries_no_value() -> None:
     text = json.dumps(shapes.replies)
     assert shapes.replies["/home/profile"]["http"] == 200
     assert not [secret for secret in SECRETS if secret in text]
+
+
+def test_several_replies_of_one_endpoint_merge_into_the_union_of_their_keys() -> None:
+    first = shape_of({"code": 0, "result": {"list": [{"did": "501000001", "isOnline": True}]}})
+    second = shape_of({"code": -12, "message": "busy", "result": {"list": []}})
+    assert merged_shapes([first, second]) == {
+        "code": "-12 | 0",
+        "result": {"list": ["0..1", {"did": "str", "isOnline": "bool"}]},
+        "message": "str",
+    }
+    assert merged_shapes([first]) == first
+    assert merged_shapes([]) == "empty"

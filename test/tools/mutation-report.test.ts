@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
+  cardArea,
   cardKey,
   codeSpans,
   formatScore,
@@ -108,6 +109,16 @@ describe("mutation report", () => {
     });
     assert.equal(killed?.status, "killed");
     assert.equal(error?.status, "other");
+    assert.equal(survivor?.area, "src/a.ts");
+  });
+
+  it("groups the card's files into its areas", () => {
+    assert.equal(cardArea("src/data/api.ts"), "card: data layer");
+    assert.equal(cardArea("src/card/access.ts"), "card: access");
+    assert.equal(cardArea("src/card/card.ts"), "src/card/card.ts");
+    assert.equal(cardArea("src/dialogs/share-form.ts"), "card: dialogs' logic");
+    assert.equal(cardArea("src/views/invite-facts.ts"), "card: views' logic");
+    assert.equal(cardArea("src/localize/format.ts"), "card: localize");
   });
 
   it("reads the equivalents a report lists, code spans with backticks too", () => {

@@ -172,6 +172,18 @@ function strykerStatus(status: string): Status {
   }
 }
 
+/** The areas of the card, by the start of a file's path; a file under none is its own area. */
+export const CARD_AREAS: readonly (readonly [string, string])[] = [
+  ["src/data/", "card: data layer"],
+  ["src/card/access.ts", "card: access"],
+  ["src/dialogs/", "card: dialogs' logic"],
+  ["src/views/", "card: views' logic"],
+  ["src/localize/", "card: localize"],
+];
+
+export const cardArea = (path: string): string =>
+  CARD_AREAS.find(([start]) => path.startsWith(start))?.[1] ?? path;
+
 /** The line of code a card mutant changes, trimmed: how docs/mutation.md names its place. */
 export interface CardPlace {
   file: string;
@@ -202,7 +214,7 @@ export function readStryker(report: StrykerReport, root: string): (Mutant & { pl
         mutant.status === "RuntimeError" || mutant.status === "CompileError" ? "other" : undefined;
       mutants.push({
         id: `${path}:${line}:${column} ${mutant.mutatorName}`,
-        area: path,
+        area: cardArea(path),
         status: status ?? strykerStatus(mutant.status),
         change: `${place.line}\n  → ${place.replacement}`,
         place,
