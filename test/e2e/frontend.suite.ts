@@ -124,6 +124,8 @@ export function frontendSuite(stack: () => Stack): void {
       });
       await devices.filter({ hasText: "Front door" }).first().click();
       await editor.locator("hui-action-editor").first().waitFor();
+      // The editor at rest: the picker's list closes after the choice, in its own time.
+      await page.locator("#combo-box ha-input-search").waitFor({ state: "hidden" });
       await expectAccessible(editor, "editor");
       await snapshot(page, "03-visual-editor");
       await page.getByRole("button", { name: "Save" }).click();
