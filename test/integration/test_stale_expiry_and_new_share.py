@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from homeassistant.exceptions import HomeAssistantError
 
-from .conftest import FRONT_DOOR, GUEST, OWNER, add_account
+from .conftest import FRONT_DOOR, GARDEN, GUEST, OWNER, STRANGER, add_account
 from .helpers import advance, call, device_id, stored_expiries
 
 if TYPE_CHECKING:
@@ -103,3 +103,25 @@ async def test_a_permanent_share_whose_answer_was_lost_is_not_ended_by_an_earlie
 
     await advance(hass, timedelta(minutes=15))  # past the old end
     assert await _live(simulator) == [(GUEST.user_id, "pending")]
+
+
+async def test_the_refresh_that_shows_a_share_gone_forgets_its_expiry_and_keeps_the_others(
+    hass: HomeAssistant, simulator: Simulator, world: World, hass_storage: dict[str, Any]
+) -> None:
+    declined = world.share(FRONT_DOOR, GUEST, accepted=False)
+    world.share(GARDEN, GUEST, accepted=True)
+    world.share(GARDEN, STRANGER, accepted=True)
+    await simulator.seed(world)
+    entry = await add_account(hass, simulator, OWNER)
+    for camera, person in ((FRONT_DOOR, GUEST), (GARDEN, GUEST), (GARDEN, STRANGER)):
+        data = {"device_id": device_id(hass, entry.entry_id, camera.did), "recipient": person.user_id}
+        await call(hass, "set_expiry", {**data, "duration": {"hours": 2}})
+    assert len(stored_expiries(hass_storage)) == 3
+
+    # The guest declines in the Mi Home app; the next scheduled refresh reads it.
+    await simulator.respond(declined, accept=False)
+    await advance(hass, timedelta(minutes=6))
+    assert sorted((r["did"], r["user_id"]) for r in stored_expiries(hass_storage)) == [
+        (GARDEN.did, GUEST.user_id),
+        (GARDEN.did, STRANGER.user_id),
+    ]
