@@ -16,6 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from homeassistant.exceptions import HomeAssistantError
+from homeassistant.util import dt as dt_util
+
+from custom_components.xiaomi_camera_share.data import DATA_KEY
 
 from .conftest import FRONT_DOOR, GARDEN, GUEST, OWNER, STRANGER, add_account
 from .helpers import advance, call, device_id, stored_expiries
@@ -125,3 +128,31 @@ async def test_the_refresh_that_shows_a_share_gone_forgets_its_expiry_and_keeps_
         (GARDEN.did, GUEST.user_id),
         (GARDEN.did, STRANGER.user_id),
     ]
+
+
+async def test_a_read_that_began_before_an_expiry_was_written_does_not_forget_it(
+    hass: HomeAssistant, simulator: Simulator, world: World, hass_storage: dict[str, Any]
+) -> None:
+    """The share may be too new for that read; the first read begun after it decides."""
+    await simulator.seed(world)
+    entry = await add_account(hass, simulator, OWNER)
+    front_door = device_id(hass, entry.entry_id, FRONT_DOOR.did)
+    await call(hass, "share", {"device_id": front_door, "recipient": GUEST.user_id, "duration": {"hours": 1}})
+    [record] = stored_expiries(hass_storage)
+    written = dt_util.parse_datetime(record["set_at"])
+    assert written is not None
+    expiries = hass.data[DATA_KEY].expiries
+
+    # Reads of cn that list no share of the front door: begun before, and as, it was written.
+    for began in (written - timedelta(seconds=1), written):
+        await expiries.async_reconcile(entry.entry_id, {"cn"}, set(), began)
+        assert [r["set_at"] for r in stored_expiries(hass_storage)] == [record["set_at"]]
+    # One that began later, but of another region, says nothing of it either.
+    await expiries.async_reconcile(entry.entry_id, {"de"}, set(), written + timedelta(seconds=1))
+    assert len(stored_expiries(hass_storage)) == 1
+    # One of its region begun later that still lists it keeps it; one that does not, forgets it.
+    shared = {(FRONT_DOOR.did, GUEST.user_id)}
+    await expiries.async_reconcile(entry.entry_id, {"cn"}, shared, written + timedelta(seconds=1))
+    assert len(stored_expiries(hass_storage)) == 1
+    await expiries.async_reconcile(entry.entry_id, {"cn"}, set(), written + timedelta(seconds=1))
+    assert stored_expiries(hass_storage) == []
