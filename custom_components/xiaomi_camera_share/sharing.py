@@ -285,11 +285,13 @@ class AccountSharing:
         outcomes: list[ShareOutcome] = []
         for group in _by_region(devices):
             attempt = await self._async_invite(group, recipient, permission)
+            if until is None:
+                # A new invite went out (or may have: no answer), so the share an earlier
+                # expiry was for is gone: that expiry must not end this share for good.
+                for device in (*attempt.invited, *attempt.uncertain):
+                    if before[device.did] is not None:
+                        await expiries.async_cancel(self.entry_id, device.did, recipient.user_id)
             for device in attempt.invited:
-                if until is None and before[device.did] is not None:
-                    # A new invite went out, so the share that expiry was for is gone; it
-                    # must not end this one.
-                    await expiries.async_cancel(self.entry_id, device.did, recipient.user_id)
                 self._record(
                     EventType.INVITE_SENT, device, recipient, permission=permission.value, expires_at=until
                 )
@@ -300,10 +302,6 @@ class AccountSharing:
             if attempt.failure is None:
                 continue
             failed, err = attempt.failure
-            for device in attempt.uncertain:
-                if until is None and before[device.did] is not None:
-                    # The share may have been made, and then for good: no earlier expiry ends it.
-                    await expiries.async_cancel(self.entry_id, device.did, recipient.user_id)
             # What surely was not shared loses its record; what was shared (in this region
             # or an earlier one) and an unanswered request keep theirs.
             settled = {o.did for o in outcomes} | {d.did for d in attempt.uncertain}
