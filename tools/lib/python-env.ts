@@ -110,8 +110,16 @@ function bootstrapRoot(): void {
   const staging = `${chrootDir}.partial`;
   run("rm", ["-rf", staging]);
   mkdirSync(staging, { recursive: true });
-  const include = ["python3.14", "python3.14-venv", "python3.14-dev", "gcc", "g++", "libc6-dev"];
-  include.push("ca-certificates", ...systemPackages);
+  const include = [
+    "python3.14",
+    "python3.14-venv",
+    "python3.14-dev",
+    "gcc",
+    "g++",
+    "libc6-dev",
+    "ca-certificates",
+    ...systemPackages,
+  ];
   run("debootstrap", [
     "--variant=minbase",
     `--include=${include.join(",")}`,
@@ -267,18 +275,18 @@ export function spawnInVenv(
 }
 
 /**
- * Make sure the venv exists and holds exactly requirements_test.txt. A stamp of
- * the requirements text makes the second run skip pip entirely.
+ * Make sure the venv exists and holds exactly requirements_test.txt, beside the system
+ * packages. A stamp of both lists makes the second run skip apt and pip entirely.
  */
 export function ensurePythonEnv(): PythonEnv {
   const env = pythonRuntime();
-  const requirements = readFileSync(requirementsFile, "utf8");
+  const requirements = `${readFileSync(requirementsFile, "utf8")}# system: ${systemPackages.join(" ")}\n`;
   const stampPath = join(cacheDir, "requirements.stamp");
   const hostVenv = env.kind === "native" ? env.venv : join(env.root, env.venv.slice(1));
   const upToDate = existsSync(stampPath) && readFileSync(stampPath, "utf8") === requirements;
-  ensureSystemPackages(env);
   if (upToDate && existsSync(join(hostVenv, "pyvenv.cfg"))) return env;
 
+  ensureSystemPackages(env);
   step("Installing the Python test environment (once per requirements change)");
   if (!existsSync(join(hostVenv, "pyvenv.cfg"))) {
     if (env.kind === "native") {
