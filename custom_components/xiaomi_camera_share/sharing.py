@@ -33,7 +33,7 @@ from .cloud.regions import Region
 from .const import CONF_AUTO_ACCEPT_FROM, CONF_NICKNAME, DOMAIN, EventType
 from .entry_data import entry_regions
 from .events import ShareEvent
-from .exceptions import cloud_errors, cloud_failed, invalid
+from .exceptions import cloud_failed, invalid
 from .expiry import expires_at as expiry_time
 from .recipient_text import account_query, looks_like_email
 from .store import ExpiryRecord
@@ -182,12 +182,10 @@ class AccountSharing:
         """A saved recipient's name, a configured account, a Xiaomi ID or a phone number."""
         query = text.strip()
         if not query:
-            raise invalid("recipient_invalid", recipient=text)
+            raise invalid("recipient_invalid")
         saved = self._context.store.find_recipient(query)
         if saved is not None:
             return Recipient(saved["user_id"], saved["nickname"] or saved["name"])
-        if (peer := self._context.peers(query)) is not None:
-            return Recipient(peer.user_id, peer.nickname)
         if (account := account_query(query)) is None:
             key = "recipient_email" if looks_like_email(query) else "recipient_unknown_name"
             raise invalid(key, recipient=query)
@@ -547,8 +545,10 @@ class AccountSharing:
 
     async def async_accept_from(self, sender: AccountSharing, device: Device) -> bool:
         """Accept at once the invite another account here just sent; False if it is not there."""
-        with cloud_errors():
+        try:
             invites = await self.client.get_invites(device.region)
+        except XiaomiCloudError:
+            return False
         invite = next(
             (
                 i

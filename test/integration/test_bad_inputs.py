@@ -114,6 +114,11 @@ CASES: list[Case] = [
         lambda w: {"device_id": w.cam(GARDEN), "recipient": "Nobody Saved"},
         "recipient_unknown_name",
     ),
+    (
+        "share",
+        lambda w: {"device_id": w.cam(GARDEN), "recipient": "bob@example.com"},
+        "recipient_email",
+    ),
     ("share", lambda w: {"device_id": w.cam(GARDEN), "recipient": "9999999999"}, "recipient_not_found"),
     ("share", lambda w: {"device_id": w.cam(GARDEN), "recipient": OWNER.user_id}, "recipient_is_self"),
     ("share", lambda w: {"device_id": w.cam(NEIGHBOUR), "recipient": GUEST.user_id}, "camera_not_owned"),

@@ -13,12 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 from custom_components.xiaomi_camera_share.cloud.regions import Region
 from custom_components.xiaomi_camera_share.const import DOMAIN
+from custom_components.xiaomi_camera_share.sharing import EXPIRY_SOON
 
 from .conftest import FRONT_DOOR, GARDEN, GUEST, OWNER, STRANGER, add_account
 from .helpers import advance, call, device_id
 from .simulator import Camera
 
 if TYPE_CHECKING:
+    from freezegun.api import FrozenDateTimeFactory
     from homeassistant.core import HomeAssistant
     from pytest_homeassistant_custom_component.common import MockConfigEntry
 
@@ -60,7 +62,7 @@ async def test_one_waiting_invite_is_watched_by_its_camera_and_two_by_their_regi
 
 
 async def test_a_timed_share_watches_its_region_only_while_its_end_is_near(
-    hass: HomeAssistant, simulator: Simulator, world: World
+    hass: HomeAssistant, simulator: Simulator, world: World, freezer: FrozenDateTimeFactory
 ) -> None:
     world.add_camera(LOBBY)
     world.share(LOBBY, GUEST, accepted=True)
@@ -74,9 +76,9 @@ async def test_a_timed_share_watches_its_region_only_while_its_end_is_near(
         hass, "set_expiry", {"device_id": lobby, "recipient": GUEST.user_id, "duration": {"minutes": 30}}
     )
     assert sharing.to_watch() == (set(), set())
-    await call(
-        hass, "set_expiry", {"device_id": lobby, "recipient": GUEST.user_id, "duration": {"minutes": 4}}
-    )
+    # Near means at most EXPIRY_SOON away (the clock stands still, so exactly that).
+    soon = {"minutes": EXPIRY_SOON.total_seconds() / 60}
+    await call(hass, "set_expiry", {"device_id": lobby, "recipient": GUEST.user_id, "duration": soon})
     assert sharing.to_watch() == ({Region.DE}, set())
 
 

@@ -242,6 +242,16 @@ describe("share_request error codes", () => {
     assert.equal((await share(h.client, owner, SEED_DEVICES.frontDoor, SEED_USERS.owner)).code, -6);
     assert.equal((await respond(owner, 424242, "accept")).code, -6);
   });
+
+  it("−6 for an answer whose msg_id is not a text, and the invite still waits", async () => {
+    const owner = await loginOwner();
+    const family = await loginFamily();
+    await share(h.client, owner, SEED_DEVICES.frontDoor, SEED_USERS.family);
+    const [invite] = await invites(family);
+    const answer = { msg_id: null, inv_id: invite?.["inv_id"], value: "accept" };
+    assert.equal((await h.client.call(family, "cn", "/share/share_response", answer)).code, -6);
+    assert.equal((await invites(family))[0]?.["status"], 0);
+  });
 });
 
 describe("device_share_list shapes", () => {

@@ -91,6 +91,8 @@ const ENDPOINTS: Record<string, Endpoint> = {
   "/share/share_response": (store, userId, region, data) => {
     const value = data["value"];
     if (value !== "accept" && value !== "reject") throw new ApiError(ApiCode.invalidRequest);
+    // The app always sends a text: the message's id, or "" from the list of received shares.
+    if (typeof data["msg_id"] !== "string") throw new ApiError(ApiCode.invalidRequest);
     const inviteId = Number(data["inv_id"]);
     if (!Number.isInteger(inviteId)) throw new ApiError(ApiCode.invalidRequest);
     const share = store.respond(userId, region, inviteId, value === "accept");
