@@ -190,3 +190,60 @@ def test_urls_hide_hosts_values_and_id_like_segments() -> None:
     assert url_shape("https://a.b/?1100000001=x&uid=2") == "url / ?<id>,uid"
     # A key that carries a long number is an id as well.
     assert shape_of({"u1100000001": 1, "user_12": 2}) == {"<id>": "int", "user_12": "int"}
+
+
+def test_repeats_count_from_the_last_different_step() -> None:
+    shapes = LoginShapes("qr")
+    poll = "https://c3.lp.account.xiaomi.com/lp/s?k=ticket-value"
+    for answers in (2, 1, 3):
+        for _ in range(answers):
+            shapes.record("GET", poll, reply(200, passport({"code": 1})))
+        shapes.record("GET", poll, reply(504, ""))
+    report: Any = shapes.report()
+    assert [step.get("times") for step in report["steps"]] == [2, None, None, None, 3, None]
+
+
+def test_bodies_are_json_shapes_or_their_kind() -> None:
+    def body(text: str, content_type: str = "") -> Any:
+        shapes = LoginShapes("password")
+        headers = {"Content-Type": content_type} if content_type else {}
+        shapes.record("GET", "https://account.xiaomi.com/pass/x", reply(200, text, headers))
+        report: Any = shapes.report()
+        return report["steps"][0]["body"]
+
+    assert body('{"code": 0, "desc": "ok"}') == {"code": 0, "desc": "str"}
+    assert body('[{"code": 0}]') == [1, {"code": 0}]
+    assert body("{not json") == "malformed json"
+    assert body("<html><body>x</body></html>") == "html"
+    assert body("a page", "text/html; charset=utf-8; boundary=x") == "html"
+    assert body("a page", "TEXT/HTML") == "html"
+    assert body("\x89PNG", "image/png") == "image"
+    assert body("plain words", "text/plain; charset=utf-8") == "text"
+
+
+def test_headers_keep_the_shape_of_what_the_login_reads() -> None:
+    shapes = LoginShapes("password")
+    headers = {
+        "Location": "https://account.xiaomi.com/pass/serviceLoginAuth2/end?uid=1100000001",
+        "Content-Type": "application/json; charset=utf-8; x=y",
+        "re-pass-token": PASS_TOKEN,
+        "Extension-Pragma": '{"nonce": 1234567890123, "ssecurity": "c2VjdXJpdHk="}',
+    }
+    shapes.record("GET", "https://account.xiaomi.com/pass/x", reply(302, "", headers))
+    report: Any = shapes.report()
+    assert report["steps"][0]["headers"] == {
+        "Location": "url /pass/serviceLoginAuth2/end ?uid",
+        "Extension-Pragma": {"nonce": "int", "ssecurity": "str"},
+        "re-pass-token": "str",
+        "Content-Type": "application/json",
+    }
+    odd = LoginShapes("password")
+    odd.record(
+        "GET", "https://a.b/c", reply(200, "", {"Content-Type": "Bob's secret", "Extension-Pragma": "x"})
+    )
+    report = odd.report()
+    assert report["steps"][0]["headers"] == {"Extension-Pragma": "str", "Content-Type": "str"}
+
+
+def test_a_url_that_cannot_be_read_is_shown_as_url_alone() -> None:
+    assert url_shape("http://[not-an-address/x?k=v") == "url"

@@ -78,3 +78,37 @@ def test_several_replies_of_one_endpoint_merge_into_the_union_of_their_keys() ->
     }
     assert merged_shapes([first]) == first
     assert merged_shapes([]) == "empty"
+
+
+def test_a_recorded_reply_is_its_status_and_the_shape_of_its_body() -> None:
+    shapes = ReplyShapes()
+    # App API replies are shaped without URL paths: a URL there is a value like any other.
+    shapes.record("/home/device_list", 200, {"code": 0, "result": {"icon": "https://cdn.example/a/b.png"}})
+    assert shapes.replies == {
+        "/home/device_list": {"http": 200, "body": {"code": 0, "result": {"icon": "str"}}}
+    }
+
+
+def test_kept_values_end_at_their_limits() -> None:
+    assert shape_of({"status": 1000, "flag": -1000}) == {"status": 1000, "flag": -1000}
+    assert shape_of({"status": 1001, "flag": -1001}) == {"status": "int", "flag": "int"}
+    assert shape_of({"code": 99_999, "options": [4, 8]}) == {"code": 99_999, "options": [2, "4 | 8"]}
+    assert shape_of({"code": 100_000}) == {"code": "int"}
+
+
+def test_urls_in_a_list_are_shaped_like_any_other_when_asked() -> None:
+    assert shape_of({"next": ["https://host.example/pass/step?k=v"]}, urls=True) == {
+        "next": [1, "url /pass/step ?k"]
+    }
+
+
+def test_a_value_json_cannot_hold_is_named_by_its_type() -> None:
+    assert shape_of((1, 2)) == "tuple"
+
+
+def test_merging_keeps_one_length_or_the_span_of_all() -> None:
+    one, two, three = (shape_of([1] * n) for n in (1, 2, 3))
+    assert merged_shapes([two, two]) == [2, "int"]
+    assert merged_shapes([one, three, two]) == ["1..3", "int"]
+    # Shapes merged before merge again by their spans.
+    assert merged_shapes([merged_shapes([one, two]), shape_of([1] * 5)]) == ["1..5", "int"]

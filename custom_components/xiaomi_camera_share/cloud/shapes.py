@@ -85,8 +85,8 @@ def shape_of(value: Any, key: str | None = None, *, urls: bool = False) -> Shape
     if isinstance(value, str):
         return url_shape(value) if urls and value.startswith(_URL_START) else "str"
     if isinstance(value, list):
-        inner = key if key in KEPT_VALUES else None
-        return [len(value), _merged([shape_of(item, inner, urls=urls) for item in value])]
+        # Items stand under their list's key: the ways under ``options`` are kept as values.
+        return [len(value), _merged([shape_of(item, key, urls=urls) for item in value])]
     if isinstance(value, dict):
         shaped: dict[str, Shape] = {}
         for name, item in value.items():
@@ -116,12 +116,20 @@ def _merged(shapes: list[Shape]) -> Shape:
                 )
         return union
     if all(isinstance(s, list) for s in shapes):
-        lengths = sorted({s[0] for s in shapes if isinstance(s, list) and isinstance(s[0], int)})
+        lengths = sorted({n for s in shapes if isinstance(s, list) for n in _span_ends(s[0])})
         span: Shape = lengths[0] if len(lengths) == 1 else f"{lengths[0]}..{lengths[-1]}"
         inner = [s[1] for s in shapes if isinstance(s, list) and s[1] != "empty"]
         return [span, _merged(inner)]
     first = shapes[0]
     return first if all(s == first for s in shapes) else _either(*dict.fromkeys(map(repr, shapes)))
+
+
+def _span_ends(span: Shape) -> tuple[int, ...]:
+    """The lengths a list's shape spans: its length, or both ends of an earlier merge's ``a..b``."""
+    if isinstance(span, int):
+        return (span,)
+    first, _, last = str(span).partition("..")
+    return (int(first), int(last))
 
 
 def _joined(one: Shape, other: Shape) -> Shape:
@@ -159,6 +167,8 @@ class LoginShapes:
     kind: str
     steps: list[dict[str, Shape]] = field(default_factory=list)
     dropped: int = 0
+    # How many times in a row the last step was answered alike.
+    _repeats: int = field(default=1, init=False, repr=False)
 
     def record(self, method: str, url: str, reply: HttpReply) -> None:
         """Keep the shape of one answer of the login."""
@@ -184,13 +194,14 @@ class LoginShapes:
     def _add(self, step: dict[str, Shape]) -> None:
         last = self.steps[-1] if self.steps and not self.dropped else None
         if last is not None and {k: v for k, v in last.items() if k != "times"} == step:
-            times = last.get("times", 1)
-            last["times"] = times + 1 if isinstance(times, int) else 2
+            self._repeats += 1
+            last["times"] = self._repeats
             return
         if len(self.steps) >= MAX_LOGIN_STEPS:
             self.dropped += 1
             return
         self.steps.append(step)
+        self._repeats = 1
 
     def report(self) -> dict[str, Shape]:
         """What diagnostics and the probe show."""
@@ -214,7 +225,7 @@ def _body_shape(body: bytes, content_type: str) -> Shape:
             return shape_of(json.loads(text.removeprefix("&&&START&&&")), urls=True)
         except ValueError:
             return "malformed json"
-    media = content_type.split(";", maxsplit=1)[0].strip().lower()
+    media = _media_type(content_type)
     if media.startswith("image/"):
         return "image"
     if media == "text/html" or text.startswith("<"):
@@ -226,7 +237,7 @@ def _header_shape(name: str, value: str) -> Shape:
     if name == "Location":
         return url_shape(value)
     if name == "Content-Type":
-        media = value.split(";", maxsplit=1)[0].strip().lower()
+        media = _media_type(value)
         return media if _MEDIA_TYPE.match(media) else "str"
     if name == "Extension-Pragma":
         try:
@@ -234,3 +245,8 @@ def _header_shape(name: str, value: str) -> Shape:
         except ValueError:
             return "str"
     return "str"
+
+
+def _media_type(content_type: str) -> str:
+    """``text/html`` of ``text/html; charset=utf-8``: the type without its parameters."""
+    return content_type.partition(";")[0].strip().lower()
