@@ -526,7 +526,9 @@ class AccountSharing:
         answered: list[Invite] = []
         for invite in invites:
             try:
-                await self.client.respond_to_invite(invite.region, invite.invite_id, accept, invite.msg_id)
+                await self.client.respond_to_invite(
+                    invite.region, invite.invite_id, accept=accept, msg_id=invite.msg_id
+                )
             except XiaomiCloudError as err:
                 if by is AnsweredBy.AUTO_ACCEPT:
                     _LOGGER.warning("Could not accept invite %s automatically: %s", invite.invite_id, err.key)
@@ -560,7 +562,9 @@ class AccountSharing:
         if invite is None:
             return False
         try:
-            await self.client.respond_to_invite(invite.region, invite.invite_id, True, invite.msg_id)
+            await self.client.respond_to_invite(
+                invite.region, invite.invite_id, accept=True, msg_id=invite.msg_id
+            )
         except XiaomiCloudError:
             return False
         self._context.events.record(ShareEvent.about_invite(EventType.INVITE_ACCEPTED, self.entry_id, invite))

@@ -472,7 +472,7 @@ async def test_respond_to_invite(
     client: XiaomiCloudClient, fake: FakeXiaomi, accept: bool, value: str
 ) -> None:
     fake.handlers["/share/share_response"] = reply_with(ok())
-    await client.respond_to_invite(Region.DE, 77, accept, msg_id="m-1")
+    await client.respond_to_invite(Region.DE, 77, accept=accept, msg_id="m-1")
     assert fake.calls[0].data == {"msg_id": "m-1", "inv_id": 77, "value": value}
 
 
@@ -521,7 +521,7 @@ BATCH_CALL = (
     "/share/share_request_batch",
     lambda c: c.share_batch(Region.DE, ["1"], ["2002"], SharePermission.CONTROL),
 )
-RESPOND_CALL = ("/share/share_response", lambda c: c.respond_to_invite(Region.DE, 77, True))
+RESPOND_CALL = ("/share/share_response", lambda c: c.respond_to_invite(Region.DE, 77, accept=True))
 REVOKE_CALL = ("/share/delete_user", lambda c: c.revoke(Region.DE, "1", ["2002"]))
 LEAVE_CALL = ("/share/cancel", lambda c: c.leave_share(Region.DE, "1"))
 

@@ -237,3 +237,22 @@ async def test_an_invite_that_arrives_is_recorded_for_the_account_it_came_to(
         "did": hall.did,
         "user_id": GUEST.user_id,
     }
+
+
+async def test_a_decline_of_an_invite_sent_again_after_a_withdrawal_is_announced(
+    hass: HomeAssistant, simulator: Simulator, world: World
+) -> None:
+    world.share(FRONT_DOOR, GUEST, accepted=False)
+    await simulator.seed(world)
+    owner = await add_account(hass, simulator, OWNER)
+    target = {"device_id": device_id(hass, owner.entry_id, FRONT_DOOR.did), "recipient": GUEST.user_id}
+    events = async_capture_events(hass, EVENT_NAME)
+
+    # Withdrawn by the owner: its disappearance is no decline.
+    await call(hass, "revoke", target)
+    # Sent again and declined on the other phone: that is one.
+    await call(hass, "share", target)
+    await _answer(simulator, FRONT_DOOR, GUEST.user_id, accept=False)
+    await call(hass, "refresh", {})
+
+    assert types(events) == ["share_revoked", "invite_sent", "share_declined"]

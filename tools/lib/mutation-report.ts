@@ -44,11 +44,11 @@ export const PACKAGE = "custom_components.xiaomi_camera_share";
 
 /** The module groups of the Python side, by module. */
 export const PYTHON_AREAS: Readonly<Record<string, string>> = {
-  sharing: "sharing: operations and recipient look-up",
-  recipient_text: "sharing: operations and recipient look-up",
+  sharing: "sharing: operations",
+  recipient_text: "sharing: recipient text",
   expiry: "expiry",
-  "cloud.parsing": "cloud: parsing and reply shapes",
-  "cloud.shapes": "cloud: parsing and reply shapes",
+  "cloud.parsing": "cloud: parsing",
+  "cloud.shapes": "cloud: reply shapes",
   "cloud.crypto": "cloud: signing",
   "cloud.errors": "cloud: errors",
   "cloud.api_errors": "cloud: errors",

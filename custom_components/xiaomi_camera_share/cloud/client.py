@@ -227,7 +227,9 @@ class XiaomiCloudClient:
         data = {"userid": self._credentials.user_id}
         return parsing.parse_invites(await self._call(region, "/share/receive_share_list", data), region)
 
-    async def respond_to_invite(self, region: Region, invite_id: int, accept: bool, msg_id: str = "") -> None:
+    async def respond_to_invite(
+        self, region: Region, invite_id: int, *, accept: bool, msg_id: str = ""
+    ) -> None:
         """Accept or decline an invite; InviteExpiredError when it is too late."""
         data = {"msg_id": msg_id, "inv_id": invite_id, "value": "accept" if accept else "reject"}
         await self._call(region, SHARE_RESPONSE, data)
