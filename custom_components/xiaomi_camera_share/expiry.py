@@ -127,7 +127,7 @@ class ExpiryScheduler:
         a new permanent share of the same camera with the same person.
         """
         for record in self.records_of(entry_id):
-            set_at = dt_util.parse_datetime(record.get("set_at", "")) if record.get("set_at") else None
+            set_at = dt_util.parse_datetime(stamp) if (stamp := record.get("set_at")) else None
             if (
                 record["region"] not in regions_read
                 or (record["did"], record["user_id"]) in still_shared

@@ -110,6 +110,11 @@ class SharingContext:
     events: EventLog
     peers: PeerLookup
     lookups: dict[tuple[str, str], _CachedProfile] = field(default_factory=dict)
+    # Shares each account withdrew itself, and when, by (entry, camera, person): their
+    # disappearance is no "decline", even when a read that began before the withdrawal
+    # ends after it. Kept here, not by the account: a revoke under way (an expiry's) may
+    # end after its account was reloaded.
+    withdrawn: dict[tuple[str, str, str], datetime] = field(default_factory=dict)
     # Cards open right now (live websocket subscriptions): they want fresh state.
     watchers: int = 0
 
@@ -131,9 +136,6 @@ class AccountSharing:
         self.coordinator = coordinator
         self._context = context
         self.answers = CloudAnswers()
-        # Shares this account withdrew itself, and when: their disappearance is no
-        # "decline", even when a read that began before the withdrawal ends after it.
-        self._withdrawn: dict[tuple[str, str], datetime] = {}
         self._seen: AccountSnapshot | None = None
         self._auto_accepting: set[int] = set()
         # Until the cloud shows it lacks share_request_batch, cameras of one region
@@ -471,7 +473,7 @@ class AccountSharing:
                 raise cloud_failed(err) from err
             raise
         for person in people:
-            self._withdrawn[(did, person.user_id)] = dt_util.utcnow()
+            self._context.withdrawn[(self.entry_id, did, person.user_id)] = dt_util.utcnow()
             record = self._context.expiries.find(self.entry_id, did, person.user_id)
             await self._context.expiries.async_cancel(self.entry_id, did, person.user_id)
             if reason is RevokeReason.EXPIRY and record is not None:
@@ -644,6 +646,7 @@ class AccountSharing:
             self._auto_accepting.difference_update(i.invite_id for i in invites)
 
     def _announce_changes(self, old: AccountSnapshot, new: AccountSnapshot) -> None:
+        withdrawn = self._context.withdrawn
         for did, camera in new.cameras.items():
             before = {s.user_id: s for s in old.sharees_of(did)}
             for sharee in new.sharees_of(did):
@@ -653,9 +656,11 @@ class AccountSharing:
                 ):
                     self._record(EventType.SHARE_ACCEPTED, camera, Recipient(sharee.user_id, sharee.nickname))
             for gone in before.values():
-                if gone.status == ShareStatus.PENDING and (did, gone.user_id) not in self._withdrawn:
+                if gone.status == ShareStatus.PENDING and (self.entry_id, did, gone.user_id) not in withdrawn:
                     self._record(EventType.SHARE_DECLINED, camera, Recipient(gone.user_id, gone.nickname))
-        self._withdrawn = {pair: at for pair, at in self._withdrawn.items() if at >= new.read_at}
+        self._context.withdrawn = {
+            mark: at for mark, at in withdrawn.items() if mark[0] != self.entry_id or at >= new.read_at
+        }
         known = {i.invite_id for i in old.invites}
         for invite in new.invites:
             if invite.invite_id not in known and not new.invite_is_expired(invite):

@@ -319,6 +319,31 @@ async def test_an_overdue_share_of_an_account_that_cannot_act_is_repaired_naming
     assert not _expiry_issues(issue_registry)
 
 
+async def test_an_overdue_share_of_an_account_no_longer_here_is_named_by_the_accounts_id(
+    hass: HomeAssistant,
+    simulator: Simulator,
+    world: World,
+    hass_storage: dict[str, Any],
+    issue_registry: ir.IssueRegistry,
+) -> None:
+    entry = await _restart_with_stored_expiry(simulator, world, hass_storage, timedelta(minutes=1))
+    # The account was removed while Home Assistant was down; its timed share stayed stored.
+    hass_storage[STORAGE_KEY] = _stored(
+        "removed-account", hass_storage[STORAGE_KEY]["data"]["expiries"][0]["expires_at"]
+    )
+    await setup_entry(hass, entry)
+    await advance(hass, timedelta(minutes=5))
+    [issue] = _expiry_issues(issue_registry)
+    assert issue.translation_key == "expiry_overdue"
+    assert issue.translation_placeholders == {
+        "camera": "Front door",
+        "person": "Bob",
+        "account": "removed-account",
+    }
+    # Nothing here can end it: the guest still holds the camera, and the repair says so.
+    assert await _front_door_sharees(simulator) == [GUEST.user_id]
+
+
 async def test_an_overdue_share_of_an_account_asked_to_log_in_again_says_so(
     hass: HomeAssistant,
     simulator: Simulator,
@@ -358,6 +383,13 @@ async def test_timed_shares_are_stamped_and_announced_as_they_change(
     front_door = device_id(hass, owner_entry.entry_id, FRONT_DOOR.did)
     await call(hass, "set_expiry", {"device_id": front_door, "recipient": GUEST.user_id})
     assert stored_expiries(hass_storage) == []
+    assert announced
+    # Timing the share again changes nothing else: the new end alone tells the open cards.
+    announced.clear()
+    await call(
+        hass, "set_expiry", {"device_id": front_door, "recipient": GUEST.user_id, "duration": {"hours": 2}}
+    )
+    assert len(stored_expiries(hass_storage)) == 1
     assert announced
 
 

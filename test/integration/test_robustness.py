@@ -804,3 +804,20 @@ async def test_diagnostics_work_for_an_entry_in_any_state(
     text = json.dumps(diagnostics)
     for secret in (entry.data[CONF_PASS_TOKEN], OWNER.user_id, OWNER.nickname):
         assert secret not in text
+
+
+async def test_an_account_reloaded_while_its_share_is_ending_ends_it_once(
+    hass: HomeAssistant, simulator: Simulator, owner_entry: MockConfigEntry, hass_storage: dict[str, Any]
+) -> None:
+    await _share(hass, owner_entry, [FRONT_DOOR], GUEST.user_id, duration={"minutes": 1})
+    events = async_capture_events(hass, EVENT_NAME)
+    await _expiry_revoke_in_flight(hass, simulator, fails=False)
+    # Reloaded (say, its options changed) while the revoke waits for the cloud: the account
+    # arms its overdue share again, which must not start a second end beside the first.
+    await hass.config_entries.async_reload(owner_entry.entry_id)
+    async_fire_time_changed(hass, dt_util.utcnow() + timedelta(seconds=1))
+    await hass.async_block_till_done(wait_background_tasks=True)
+    await advance(hass, timedelta(minutes=5))
+    assert await _sharees(simulator, FRONT_DOOR) == []
+    assert stored_expiries(hass_storage) == []
+    assert types(events) == ["share_expired"]
