@@ -18,12 +18,18 @@ from pytest_homeassistant_custom_component.components.diagnostics import get_dia
 from custom_components.xiaomi_camera_share import api
 from custom_components.xiaomi_camera_share.const import DOMAIN, SIGNAL_STATE_CHANGED
 
+from .simulator import Share
+
 if TYPE_CHECKING:
     from datetime import timedelta
 
     import aiohttp
     from homeassistant.core import Event, HomeAssistant
     from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
+
+    from custom_components.xiaomi_camera_share.sharing import AccountSharing
+
+    from .simulator import Camera, Simulator
 
 # The integration's file in .storage (timed shares, history, saved recipients).
 STORAGE_KEY: Final = f"{DOMAIN}.storage"
@@ -47,6 +53,20 @@ async def call(hass: HomeAssistant, service: str, data: dict[str, Any], **kwargs
     return await hass.services.async_call(
         DOMAIN, service, data, blocking=True, return_response=responds, **kwargs
     )
+
+
+async def share_cameras(
+    hass: HomeAssistant, entry: MockConfigEntry, cameras: list[Camera], recipient: str, **extra: Any
+) -> Any:
+    """Share cameras of one account through the share action; its response."""
+    devices = [device_id(hass, entry.entry_id, c.did) for c in cameras]
+    return await call(hass, "share", {"device_id": devices, "recipient": recipient, **extra})
+
+
+async def answer_invite(simulator: Simulator, camera: Camera, sharee: str, *, accept: bool) -> None:
+    """The sharee answers the camera's invite on the other phone."""
+    [cloud] = [s for s in await simulator.shares(camera.did) if s.sharee == sharee]
+    await simulator.respond(Share(camera, sharee, cloud.invite_id, accepted=False), accept=accept)
 
 
 def types(events: list[Event[dict[str, Any]]]) -> list[str]:
@@ -88,3 +108,9 @@ def announce_state_change(hass: HomeAssistant) -> None:
 def cloud_web_session(hass: HomeAssistant) -> aiohttp.ClientSession:
     """The web session the integration's cloud clients and logins use."""
     return api.create_auth(hass)._session
+
+
+def account_sharing(entry: MockConfigEntry) -> AccountSharing:
+    """An account's sharing layer (its entry's runtime data)."""
+    sharing: AccountSharing = entry.runtime_data
+    return sharing

@@ -16,15 +16,13 @@ from custom_components.xiaomi_camera_share.const import DOMAIN
 from custom_components.xiaomi_camera_share.sharing import EXPIRY_SOON
 
 from .conftest import FRONT_DOOR, GARDEN, GUEST, OWNER, STRANGER, add_account
-from .helpers import advance, call, device_id
+from .helpers import account_sharing, advance, call, device_id
 from .simulator import Camera
 
 if TYPE_CHECKING:
     from freezegun.api import FrozenDateTimeFactory
     from homeassistant.core import HomeAssistant
     from pytest_homeassistant_custom_component.common import MockConfigEntry
-
-    from custom_components.xiaomi_camera_share.sharing import AccountSharing
 
     from .simulator import Simulator, World
 
@@ -34,15 +32,10 @@ CELLAR = Camera("681000007", "Cellar", OWNER.user_id, model="chuangmi.camera.72a
 NEIGHBOUR = Camera("681000008", "Neighbour", STRANGER.user_id, region="de")
 
 
-def sharing_of(entry: MockConfigEntry) -> AccountSharing:
-    sharing: AccountSharing = entry.runtime_data
-    return sharing
-
-
 async def test_nothing_is_watched_when_nothing_can_change(
     hass: HomeAssistant, owner_entry: MockConfigEntry
 ) -> None:
-    assert sharing_of(owner_entry).to_watch() == (set(), set())
+    assert account_sharing(owner_entry).to_watch() == (set(), set())
 
 
 async def test_one_waiting_invite_is_watched_by_its_camera_and_two_by_their_region(
@@ -58,7 +51,7 @@ async def test_one_waiting_invite_is_watched_by_its_camera_and_two_by_their_regi
     await simulator.seed(world)
     entry = await add_account(hass, simulator, OWNER, regions=["cn", "de"])
 
-    assert sharing_of(entry).to_watch() == ({Region.DE}, {FRONT_DOOR.did})
+    assert account_sharing(entry).to_watch() == ({Region.DE}, {FRONT_DOOR.did})
 
 
 async def test_a_timed_share_watches_its_region_only_while_its_end_is_near(
@@ -70,7 +63,7 @@ async def test_a_timed_share_watches_its_region_only_while_its_end_is_near(
     await simulator.seed(world)
     entry = await add_account(hass, simulator, OWNER, regions=["cn", "de"])
     lobby = device_id(hass, entry.entry_id, LOBBY.did)
-    sharing = sharing_of(entry)
+    sharing = account_sharing(entry)
 
     await call(
         hass, "set_expiry", {"device_id": lobby, "recipient": GUEST.user_id, "duration": {"minutes": 30}}
@@ -90,7 +83,7 @@ async def test_an_open_card_watches_every_region_with_owned_cameras_until_it_clo
     world.share(FRONT_DOOR, GUEST, accepted=False)
     await simulator.seed(world)
     entry = await add_account(hass, simulator, OWNER, regions=["cn", "de"])
-    sharing = sharing_of(entry)
+    sharing = account_sharing(entry)
 
     client = await hass_ws_client(hass)
     await client.send_json_auto_id({"type": f"{DOMAIN}/subscribe"})
@@ -108,7 +101,7 @@ async def test_an_account_whose_last_refresh_failed_watches_nothing(
     world.share(FRONT_DOOR, GUEST, accepted=False)
     await simulator.seed(world)
     entry = await add_account(hass, simulator, OWNER)
-    sharing = sharing_of(entry)
+    sharing = account_sharing(entry)
     assert sharing.to_watch() == (set(), {FRONT_DOOR.did})
 
     await simulator.fault("status", status=503)

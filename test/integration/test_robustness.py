@@ -29,8 +29,18 @@ from custom_components.xiaomi_camera_share.const import (
 )
 
 from .conftest import FRONT_DOOR, GARDEN, GUEST, OWNER, STRANGER, add_account, make_entry, setup_entry
-from .helpers import STORAGE_KEY, advance, call, device_id, stored_expiries, types
-from .simulator import Account, Camera, Share
+from .helpers import (
+    STORAGE_KEY,
+    account_sharing,
+    advance,
+    answer_invite,
+    call,
+    device_id,
+    share_cameras,
+    stored_expiries,
+    types,
+)
+from .simulator import Account, Camera
 
 if TYPE_CHECKING:
     from homeassistant.core import HomeAssistant
@@ -60,22 +70,9 @@ SHARE_REQUEST_BATCH = "/share/share_request_batch"
 # --- helpers -----------------------------------------------------------------------
 
 
-async def _share(
-    hass: HomeAssistant, entry: MockConfigEntry, cameras: list[Camera], recipient: str, **extra: Any
-) -> Any:
-    devices = [device_id(hass, entry.entry_id, c.did) for c in cameras]
-    return await call(hass, "share", {"device_id": devices, "recipient": recipient, **extra})
-
-
 async def _sharees(simulator: Simulator, camera: Camera) -> list[tuple[str, str]]:
     """Who the cloud shares a camera with, and how far each got."""
     return [(s.sharee, s.status) for s in await simulator.shares(camera.did)]
-
-
-async def _answer(simulator: Simulator, camera: Camera, sharee: Account, *, accept: bool) -> None:
-    """The sharee answers the camera's invite on the other phone."""
-    [cloud] = [s for s in await simulator.shares(camera.did) if s.sharee == sharee.user_id]
-    await simulator.respond(Share(camera, sharee.user_id, cloud.invite_id, accepted=False), accept=accept)
 
 
 def _expiry_issue(
@@ -134,12 +131,6 @@ def _state(entry: MockConfigEntry) -> ConfigEntryState:
     return entry.state
 
 
-def _cloud_client(entry: MockConfigEntry) -> XiaomiCloudClient:
-    """Internal: the account's cloud client (for the one test that breaks it)."""
-    client: XiaomiCloudClient = entry.runtime_data.client
-    return client
-
-
 # --- 1. one web session for the integration's lifetime ----------------------------
 
 
@@ -163,7 +154,7 @@ async def test_an_account_going_leaves_the_web_session_to_the_others(
     await simulator.seed(world)
     owner = await add_account(hass, simulator, OWNER)
     guest = await add_account(hass, simulator, GUEST)
-    await _share(hass, guest, [HALL], STRANGER.user_id, duration={"minutes": 5})
+    await share_cameras(hass, guest, [HALL], STRANGER.user_id, duration={"minutes": 5})
 
     await _account_goes(hass, owner, how)
 
@@ -171,7 +162,7 @@ async def test_an_account_going_leaves_the_web_session_to_the_others(
     await call(hass, "refresh", {"config_entry_id": guest.entry_id})
     assert guest.state is ConfigEntryState.LOADED
     assert hass.states.get("sensor.hall_shared_with").attributes["pending"] == 1
-    await _share(hass, guest, [HALL], DAVE.user_id)
+    await share_cameras(hass, guest, [HALL], DAVE.user_id)
     assert (DAVE.user_id, "pending") in await _sharees(simulator, HALL)
     # A new login works.
     result = await hass.config_entries.flow.async_init(DOMAIN, context={"source": config_entries.SOURCE_USER})
@@ -209,7 +200,9 @@ async def test_a_timed_share_whose_answer_is_lost_still_ends_on_time(
 ) -> None:
     events = async_capture_events(hass, EVENT_NAME)
     await simulator.fault("reply_lost", lost, count=1)
-    sharing = hass.async_create_task(_share(hass, owner_entry, cameras, GUEST.user_id, duration={"hours": 1}))
+    sharing = hass.async_create_task(
+        share_cameras(hass, owner_entry, cameras, GUEST.user_id, duration={"hours": 1})
+    )
     await simulator.faults_hit()  # the cloud made the invites; their answer never comes
     await advance(hass, PAST_REQUEST_TIMEOUT)
     with pytest.raises(HomeAssistantError) as err:
@@ -222,7 +215,7 @@ async def test_a_timed_share_whose_answer_is_lost_still_ends_on_time(
 
     # The guest accepts; the refreshes that see the share keep its record.
     for camera in cameras:
-        await _answer(simulator, camera, GUEST, accept=True)
+        await answer_invite(simulator, camera, GUEST.user_id, accept=True)
     await advance(hass, POLL)
     assert len(stored_expiries(hass_storage)) == len(cameras)
     await advance(hass, timedelta(hours=1))
@@ -247,7 +240,7 @@ async def test_a_refused_timed_share_leaves_no_record(
     await simulator.config(shareeLimit=1)  # the cloud's own limit, unknown to the integration
     before = await simulator.shares()
     with pytest.raises(HomeAssistantError) as err:
-        await _share(hass, owner, cameras, GUEST.user_id, duration={"hours": 1})
+        await share_cameras(hass, owner, cameras, GUEST.user_id, duration={"hours": 1})
     assert err.value.translation_key == "cloud_too_many_sharees"
     assert stored_expiries(hass_storage) == []
     assert await simulator.shares() == before
@@ -279,9 +272,10 @@ async def test_any_error_at_expiry_retries_with_backoff_then_names_the_share(
     issue_registry: ir.IssueRegistry,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    await _share(hass, owner_entry, [FRONT_DOOR], GUEST.user_id, duration={"minutes": 1})
-    revoke = _BrokenRevoke(_cloud_client(owner_entry))
-    monkeypatch.setattr(_cloud_client(owner_entry), "revoke", revoke)
+    await share_cameras(hass, owner_entry, [FRONT_DOOR], GUEST.user_id, duration={"minutes": 1})
+    client = account_sharing(owner_entry).client
+    revoke = _BrokenRevoke(client)
+    monkeypatch.setattr(client, "revoke", revoke)
     events = async_capture_events(hass, EVENT_NAME)
 
     await advance(hass, timedelta(minutes=2))  # due: the first try fails
@@ -319,7 +313,7 @@ async def test_an_auth_failure_at_expiry_asks_to_log_in_again(
     hass_storage: dict[str, Any],
     issue_registry: ir.IssueRegistry,
 ) -> None:
-    await _share(hass, owner_entry, [FRONT_DOOR], GUEST.user_id, duration={"minutes": 1})
+    await share_cameras(hass, owner_entry, [FRONT_DOOR], GUEST.user_id, duration={"minutes": 1})
     await simulator.revoke_pass_tokens(OWNER)
     await simulator.expire_service_tokens()
     for wait in (2, 4, 8):
@@ -430,18 +424,18 @@ async def test_a_record_whose_share_is_gone_never_ends_a_later_permanent_share(
     hass_storage: dict[str, Any],
     gone: str,
 ) -> None:
-    await _share(hass, owner_entry, [FRONT_DOOR], GUEST.user_id, duration={"hours": 1})
+    await share_cameras(hass, owner_entry, [FRONT_DOOR], GUEST.user_id, duration={"hours": 1})
     assert len(stored_expiries(hass_storage)) == 1
     if gone == "declined":
-        await _answer(simulator, FRONT_DOOR, GUEST, accept=False)
+        await answer_invite(simulator, FRONT_DOOR, GUEST.user_id, accept=False)
     else:
         await simulator.seed(world, keep_logins=True)  # the world without the share
     await call(hass, "refresh", {})
     await hass.async_block_till_done()
     assert stored_expiries(hass_storage) == []
 
-    await _share(hass, owner_entry, [FRONT_DOOR], GUEST.user_id)  # for good this time
-    await _answer(simulator, FRONT_DOOR, GUEST, accept=True)
+    await share_cameras(hass, owner_entry, [FRONT_DOOR], GUEST.user_id)  # for good this time
+    await answer_invite(simulator, FRONT_DOOR, GUEST.user_id, accept=True)
     await advance(hass, timedelta(hours=2))
     assert await _sharees(simulator, FRONT_DOOR) == [(GUEST.user_id, "accepted")]
 
@@ -490,7 +484,7 @@ async def test_a_bad_input_is_refused_and_changes_nothing(
     world.share(FRONT_DOOR, GUEST, accepted=True)
     await simulator.seed(world)
     owner = await add_account(hass, simulator, OWNER)
-    await _share(hass, owner, [GARDEN], GUEST.user_id, duration={"hours": 1})
+    await share_cameras(hass, owner, [GARDEN], GUEST.user_id, duration={"hours": 1})
     target = device_id(hass, owner.entry_id, FRONT_DOOR.did)
     given = {**data}
     if given["device_id"] is _TARGET:
@@ -529,7 +523,7 @@ async def test_a_batch_answer_refusing_a_later_camera_says_exactly_what_was_shar
     extra = {"duration": duration} if duration else {}
 
     with pytest.raises(HomeAssistantError) as err:
-        await _share(hass, owner_entry, [FRONT_DOOR, GARDEN], GUEST.user_id, **extra)
+        await share_cameras(hass, owner_entry, [FRONT_DOOR, GARDEN], GUEST.user_id, **extra)
 
     assert err.value.translation_key == "share_stopped_after"
     assert err.value.translation_placeholders == {
@@ -568,7 +562,7 @@ async def test_a_share_failing_on_a_later_camera_says_exactly_what_was_shared(
     events = async_capture_events(hass, EVENT_NAME)
 
     sharing = hass.async_create_task(
-        _share(hass, owner, [FRONT_DOOR, LOBBY, PORCH], GUEST.user_id, duration={"hours": 1})
+        share_cameras(hass, owner, [FRONT_DOOR, LOBBY, PORCH], GUEST.user_id, duration={"hours": 1})
     )
     if failure == "answer lost":
         await simulator.faults_hit()
@@ -659,7 +653,7 @@ async def test_a_manual_revoke_during_a_failing_expiry_revoke_stands(
     hass_storage: dict[str, Any],
     issue_registry: ir.IssueRegistry,
 ) -> None:
-    await _share(hass, owner_entry, [FRONT_DOOR], GUEST.user_id, duration={"minutes": 1})
+    await share_cameras(hass, owner_entry, [FRONT_DOOR], GUEST.user_id, duration={"minutes": 1})
     events = async_capture_events(hass, EVENT_NAME)
     await _expiry_revoke_in_flight(hass, simulator, fails=True)
     front_door = device_id(hass, owner_entry.entry_id, FRONT_DOOR.did)
@@ -676,7 +670,7 @@ async def test_a_manual_revoke_during_a_failing_expiry_revoke_stands(
 async def test_set_expiry_while_the_share_is_ending_is_refused(
     hass: HomeAssistant, simulator: Simulator, owner_entry: MockConfigEntry, hass_storage: dict[str, Any]
 ) -> None:
-    await _share(hass, owner_entry, [FRONT_DOOR], GUEST.user_id, duration={"minutes": 1})
+    await share_cameras(hass, owner_entry, [FRONT_DOOR], GUEST.user_id, duration={"minutes": 1})
     events = async_capture_events(hass, EVENT_NAME)
     await _expiry_revoke_in_flight(hass, simulator, fails=False)
     front_door = device_id(hass, owner_entry.entry_id, FRONT_DOOR.did)
@@ -809,7 +803,7 @@ async def test_diagnostics_work_for_an_entry_in_any_state(
 async def test_an_account_reloaded_while_its_share_is_ending_ends_it_once(
     hass: HomeAssistant, simulator: Simulator, owner_entry: MockConfigEntry, hass_storage: dict[str, Any]
 ) -> None:
-    await _share(hass, owner_entry, [FRONT_DOOR], GUEST.user_id, duration={"minutes": 1})
+    await share_cameras(hass, owner_entry, [FRONT_DOOR], GUEST.user_id, duration={"minutes": 1})
     events = async_capture_events(hass, EVENT_NAME)
     await _expiry_revoke_in_flight(hass, simulator, fails=False)
     # Reloaded (say, its options changed) while the revoke waits for the cloud: the account

@@ -16,8 +16,8 @@ from pytest_homeassistant_custom_component.common import async_capture_events
 from custom_components.xiaomi_camera_share.const import EVENT_NAME
 
 from .conftest import FRONT_DOOR, GARDEN, GUEST, OWNER, STRANGER, add_account
-from .helpers import advance, call, device_id, types
-from .simulator import Camera, Share
+from .helpers import advance, answer_invite, call, device_id, types
+from .simulator import Camera
 
 if TYPE_CHECKING:
     from homeassistant.core import Event, HomeAssistant
@@ -31,12 +31,6 @@ PERSON_FIELDS = ("type", "entry_id", "did", "user_id", "nickname")
 def about(event: Event[dict[str, Any]], *fields: str) -> dict[str, Any]:
     """Some fields of a captured event."""
     return {name: event.data[name] for name in fields}
-
-
-async def _answer(simulator: Simulator, camera: Camera, sharee: str, *, accept: bool) -> None:
-    """The sharee answers the camera's invite on the other phone."""
-    [cloud] = [s for s in await simulator.shares(camera.did) if s.sharee == sharee]
-    await simulator.respond(Share(camera, sharee, cloud.invite_id, accepted=False), accept=accept)
 
 
 async def test_a_share_the_cloud_refuses_is_recorded_for_the_person_and_not_offered_again(
@@ -111,7 +105,7 @@ async def test_a_share_that_ends_records_the_access_it_gave_and_when_it_ended(
     front_door = device_id(hass, owner_entry.entry_id, FRONT_DOOR.did)
     target = {"device_id": front_door, "recipient": GUEST.user_id}
     shared = await call(hass, "share", {**target, "permission": "view_only", "duration": {"hours": 1}})
-    await _answer(simulator, FRONT_DOOR, GUEST.user_id, accept=True)
+    await answer_invite(simulator, FRONT_DOOR, GUEST.user_id, accept=True)
     events = async_capture_events(hass, EVENT_NAME)
 
     await advance(hass, timedelta(hours=1, minutes=1))
@@ -196,8 +190,8 @@ async def test_answers_given_on_the_other_phone_name_who_gave_them(
     front_door = device_id(hass, owner_entry.entry_id, FRONT_DOOR.did)
     for person in (GUEST, STRANGER):
         await call(hass, "share", {"device_id": front_door, "recipient": person.user_id})
-    await _answer(simulator, FRONT_DOOR, GUEST.user_id, accept=True)
-    await _answer(simulator, FRONT_DOOR, STRANGER.user_id, accept=False)
+    await answer_invite(simulator, FRONT_DOOR, GUEST.user_id, accept=True)
+    await answer_invite(simulator, FRONT_DOOR, STRANGER.user_id, accept=False)
     events = async_capture_events(hass, EVENT_NAME)
 
     await call(hass, "refresh", {})
@@ -252,7 +246,7 @@ async def test_a_decline_of_an_invite_sent_again_after_a_withdrawal_is_announced
     await call(hass, "revoke", target)
     # Sent again and declined on the other phone: that is one.
     await call(hass, "share", target)
-    await _answer(simulator, FRONT_DOOR, GUEST.user_id, accept=False)
+    await answer_invite(simulator, FRONT_DOOR, GUEST.user_id, accept=False)
     await call(hass, "refresh", {})
 
     assert types(events) == ["share_revoked", "invite_sent", "share_declined"]

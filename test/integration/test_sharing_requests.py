@@ -19,7 +19,7 @@ from custom_components.xiaomi_camera_share.const import EVENT_NAME
 from custom_components.xiaomi_camera_share.sharing import LOOKUP_CACHE_TIME
 
 from .conftest import FRONT_DOOR, GARDEN, GUEST, GUEST_PHONE, OWNER, STRANGER, add_account
-from .helpers import call, device_id
+from .helpers import account_sharing, call, device_id, share_cameras
 from .simulator import Camera, Share
 
 if TYPE_CHECKING:
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from pytest_homeassistant_custom_component.common import MockConfigEntry
 
     from custom_components.xiaomi_camera_share.cloud.client import XiaomiCloudClient
-    from custom_components.xiaomi_camera_share.sharing import AccountSharing
 
     from .simulator import Simulator, World
 
@@ -39,11 +38,6 @@ RECEIVE_SHARE_LIST = "/share/receive_share_list"
 ATTIC = Camera("683000009", "Attic", STRANGER.user_id)
 
 
-async def _share(hass: HomeAssistant, entry: MockConfigEntry, cameras: list[Camera], **data: Any) -> Any:
-    devices = [device_id(hass, entry.entry_id, c.did) for c in cameras]
-    return await call(hass, "share", {"device_id": devices, **data})
-
-
 async def _statuses(simulator: Simulator, user_id: str) -> dict[str, list[str]]:
     """Per camera, how far each of the person's shares and invites got, oldest first."""
     statuses: dict[str, list[str]] = {}
@@ -51,12 +45,6 @@ async def _statuses(simulator: Simulator, user_id: str) -> dict[str, list[str]]:
         if share.sharee == user_id:
             statuses.setdefault(share.did, []).append(share.status)
     return statuses
-
-
-def _sharing(entry: MockConfigEntry) -> AccountSharing:
-    """Internal: the account's sharing layer."""
-    sharing: AccountSharing = entry.runtime_data
-    return sharing
 
 
 # --- batches ------------------------------------------------------------------------
@@ -73,7 +61,7 @@ async def test_a_batch_the_cloud_refuses_whole_shares_nothing_and_the_next_is_on
     events = async_capture_events(hass, EVENT_NAME)
 
     with pytest.raises(HomeAssistantError) as err:
-        await _share(hass, owner, [GARDEN, FRONT_DOOR], recipient=GUEST.user_id)
+        await share_cameras(hass, owner, [GARDEN, FRONT_DOOR], GUEST.user_id)
 
     # The whole request was refused: no camera went, and the message does not say one did.
     assert err.value.translation_key == "cloud_too_many_sharees"
@@ -83,7 +71,7 @@ async def test_a_batch_the_cloud_refuses_whole_shares_nothing_and_the_next_is_on
     # A refusal of the request is no sign that the cloud lacks the batch call.
     await simulator.config(shareeLimit=10)
     await simulator.fault("status", SHARE_REQUEST, status=503)
-    await _share(hass, owner, [GARDEN, FRONT_DOOR], recipient=GUEST.user_id, permission="view_only")
+    await share_cameras(hass, owner, [GARDEN, FRONT_DOOR], GUEST.user_id, permission="view_only")
     invited = [s for s in await simulator.shares() if s.sharee == GUEST.user_id]
     assert [(s.did, s.status, s.read_only) for s in invited] == [
         (GARDEN.did, "pending", True),
@@ -110,13 +98,13 @@ async def test_a_cloud_without_the_batch_call_is_asked_one_camera_at_a_time_from
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    client = _sharing(owner_entry).client
+    client = account_sharing(owner_entry).client
     batch = _NoBatchCall(client)
     monkeypatch.setattr(client, "share_batch", batch)
     caplog.set_level(logging.DEBUG, logger="custom_components.xiaomi_camera_share.sharing")
 
     for person in (GUEST, STRANGER):
-        response = await _share(hass, owner_entry, [FRONT_DOOR, GARDEN], recipient=person.user_id)
+        response = await share_cameras(hass, owner_entry, [FRONT_DOOR, GARDEN], person.user_id)
         assert [r["status"] for r in response["results"]] == ["invited", "invited"]
 
     assert batch.calls == 1
@@ -137,7 +125,7 @@ async def test_an_account_configured_here_is_shared_with_without_asking_the_clou
     await add_account(hass, simulator, GUEST)
     await simulator.fault("status", PROFILE, status=503)
 
-    response = await _share(hass, owner_entry, [FRONT_DOOR], recipient=" 200 000 0002 ")
+    response = await share_cameras(hass, owner_entry, [FRONT_DOOR], " 200 000 0002 ")
 
     assert response["recipient"] == {"user_id": GUEST.user_id, "nickname": GUEST.nickname}
     assert await _statuses(simulator, GUEST.user_id) == {FRONT_DOOR.did: ["pending"]}
@@ -191,7 +179,7 @@ async def test_auto_accept_answers_the_invite_just_sent_and_no_other(
     owner = await add_account(hass, simulator, OWNER)
     await add_account(hass, simulator, GUEST)
 
-    response = await _share(hass, owner, [FRONT_DOOR], recipient=GUEST.user_id, auto_accept=True)
+    response = await share_cameras(hass, owner, [FRONT_DOOR], GUEST.user_id, auto_accept=True)
 
     assert response["results"][0]["status"] == "accepted"
     assert await _statuses(simulator, GUEST.user_id) == {
@@ -206,7 +194,7 @@ async def test_an_invite_list_the_receiving_account_cannot_read_leaves_the_invit
     await add_account(hass, simulator, GUEST)
     await simulator.fault("status", RECEIVE_SHARE_LIST, status=503, count=1)
 
-    response = await _share(hass, owner_entry, [FRONT_DOOR], recipient=GUEST.user_id, auto_accept=True)
+    response = await share_cameras(hass, owner_entry, [FRONT_DOOR], GUEST.user_id, auto_accept=True)
 
     assert response["results"][0]["status"] == "invited"
     assert await _statuses(simulator, GUEST.user_id) == {FRONT_DOOR.did: ["pending"]}
@@ -216,11 +204,11 @@ async def test_an_invite_the_receiving_account_does_not_find_is_not_answered(
     hass: HomeAssistant, simulator: Simulator, owner_entry: MockConfigEntry
 ) -> None:
     guest = await add_account(hass, simulator, GUEST)
-    await _share(hass, owner_entry, [FRONT_DOOR], recipient=GUEST.user_id)
-    garden = _sharing(owner_entry).snapshot.cameras[GARDEN.did]
+    await share_cameras(hass, owner_entry, [FRONT_DOOR], GUEST.user_id)
+    garden = account_sharing(owner_entry).snapshot.cameras[GARDEN.did]
 
     # The cloud lists the front door's invite to the guest, none for the garden.
-    assert not await _sharing(guest).async_accept_from(_sharing(owner_entry), garden)
+    assert not await account_sharing(guest).async_accept_from(account_sharing(owner_entry), garden)
     assert await _statuses(simulator, GUEST.user_id) == {FRONT_DOOR.did: ["pending"]}
 
 
@@ -234,7 +222,7 @@ async def test_answering_two_invites_of_one_sender_refreshes_that_sender_once(
     guest = await add_account(hass, simulator, GUEST)
     refreshes: list[str] = []
     for entry in (owner, guest):
-        coordinator = _sharing(entry).coordinator
+        coordinator = account_sharing(entry).coordinator
         refresh = coordinator.async_refresh
 
         async def counted(refresh: Any = refresh, entry_id: str = entry.entry_id) -> None:
