@@ -16,11 +16,13 @@ import { join } from "node:path";
 import { ensurePythonEnv, projectRoot, venvCommand } from "./lib/python-env.ts";
 import {
   cardKey,
+  formatScore,
   markEquivalent,
   PACKAGE,
   parseEquivalents,
   readMutmut,
   readStryker,
+  scoreAreas,
   type Mutant,
 } from "./lib/mutation-report.ts";
 import { step } from "./lib/shell.ts";
@@ -157,19 +159,14 @@ try {
 }
 
 step("Mutation sample: score");
-const counted = mutants.filter((m) => m.status !== "other");
-const equivalent = counted.filter((m) => m.equivalent);
-const killed = counted.filter((m) => !m.equivalent && (m.status === "killed" || m.status === "timeout"));
-const missed = counted.filter((m) => !m.equivalent && !(m.status === "killed" || m.status === "timeout"));
-for (const area of ["card", "python"]) {
-  const of = (list: Mutant[]): number => list.filter((m) => m.area === area).length;
-  console.log(
-    `${area}: ${of(counted)} mutants, ${of(killed)} killed, ${of(missed)} not killed, ${of(equivalent)} equivalent`,
-  );
-}
-const score = killed.length + missed.length ? (100 * killed.length) / (killed.length + missed.length) : 100;
+for (const area of scoreAreas(mutants)) console.log(formatScore(area));
+// Every sampled mutant must be decided: one not killed, for whatever reason, fails the sample.
+const counted = mutants.filter((m) => m.status !== "other" && !m.equivalent);
+const decided = (m: Mutant): boolean => m.status === "killed" || m.status === "timeout";
+const missed = counted.filter((m) => !decided(m));
+const score = counted.length ? (100 * (counted.length - missed.length)) / counted.length : 100;
 const seconds = (performance.now() - started) / 1000;
-console.log(`score ${score.toFixed(1)} % of ${killed.length + missed.length} (${seconds.toFixed(0)} s)`);
+console.log(`score ${score.toFixed(1)} % of ${counted.length} (${seconds.toFixed(0)} s)`);
 if (missed.length) {
   console.log(`\n${missed.length} mutants not killed that docs/mutation.md does not list as equivalent:`);
   for (const m of missed) console.log(`\n[${m.status}] ${m.id}\n${m.change.replace(/^/gm, "    ")}`);

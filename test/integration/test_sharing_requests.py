@@ -27,8 +27,6 @@ if TYPE_CHECKING:
     from homeassistant.core import HomeAssistant
     from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-    from custom_components.xiaomi_camera_share.cloud.client import XiaomiCloudClient
-
     from .simulator import Simulator, World
 
 PROFILE = "/home/profile"
@@ -82,9 +80,8 @@ async def test_a_batch_the_cloud_refuses_whole_shares_nothing_and_the_next_is_on
 class _NoBatchCall:
     """The client's share_batch as a cloud without share_request_batch answers it."""
 
-    def __init__(self, client: XiaomiCloudClient) -> None:
+    def __init__(self) -> None:
         self.calls = 0
-        self._client = client
 
     async def __call__(self, *args: Any, **kwargs: Any) -> Any:
         self.calls += 1
@@ -99,7 +96,7 @@ async def test_a_cloud_without_the_batch_call_is_asked_one_camera_at_a_time_from
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     client = account_sharing(owner_entry).client
-    batch = _NoBatchCall(client)
+    batch = _NoBatchCall()
     monkeypatch.setattr(client, "share_batch", batch)
     caplog.set_level(logging.DEBUG, logger="custom_components.xiaomi_camera_share.sharing")
 
